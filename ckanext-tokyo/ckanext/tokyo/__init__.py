@@ -1,0 +1,1 @@
+"""ckanext-tokyo: CKAN plugins for the Tokyo Metropolitan Government catalog."""

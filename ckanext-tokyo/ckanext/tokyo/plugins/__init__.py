@@ -1,0 +1,1 @@
+"""The three CKAN plugins: thin adapters over the CKAN-free core."""

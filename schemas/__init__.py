@@ -1,0 +1,1 @@
+"""Data files (see README.md); a package only so that importlib.resources finds them."""

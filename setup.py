@@ -1,0 +1,31 @@
+"""ckanext-tokyo: install with `make run` / `make test`, or `pip install .`"""
+from setuptools import find_namespace_packages, setup
+
+SRC = "ckanext-tokyo"
+
+setup(
+    name="ckanext-tokyo",
+    version="0.1.0",
+    description="CKAN plugins for the Tokyo Metropolitan Government open data catalog",
+    long_description=open("README.md", encoding="utf-8").read(),
+    long_description_content_type="text/markdown",
+    license="AGPL-3.0-or-later",
+    python_requires=">=3.10",
+    # schemas/ is data at the top of the repository; it ships inside the
+    # package as ckanext.tokyo.schemas so a wheel finds it too.
+    package_dir={"": SRC, "ckanext.tokyo.schemas": "schemas"},
+    packages=find_namespace_packages(where=SRC, include=["ckanext.*"])
+    + ["ckanext.tokyo.schemas"],
+    package_data={
+        "ckanext.tokyo.schemas": ["**/*.json", "**/*.yaml", "**/*.csv", "**/*.md"],
+        "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "migration/**/*"],
+    },
+    entry_points={
+        "ckan.plugins": [
+            "tokyo_schema = ckanext.tokyo.plugins.schema:TokyoSchemaPlugin",
+            "tokyo_dcat = ckanext.tokyo.plugins.dcat:TokyoDcatPlugin",
+            "tokyo_validation = ckanext.tokyo.plugins.validation:TokyoValidationPlugin",
+        ],
+        "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
+    },
+)
