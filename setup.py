@@ -18,7 +18,7 @@ setup(
     + ["ckanext.tokyo.schemas"],
     package_data={
         "ckanext.tokyo.schemas": ["**/*.json", "**/*.yaml", "**/*.csv", "**/*.md"],
-        "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "migration/**/*"],
+        "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "demo/files/*.csv", "migration/**/*"],
     },
     entry_points={
         "ckan.plugins": [

@@ -1,10 +1,11 @@
 """tokyo_schema: Tokyo metadata on ckanext-scheming."""
 import ckan.plugins as p
-import ckan.plugins.toolkit as tk
+
+from ckanext.tokyo import cli
 
 
 class TokyoSchemaPlugin(p.SingletonPlugin):
-    p.implements(p.IConfigurer)
+    p.implements(p.IClick)
 
-    def update_config(self, config):
-        tk.add_template_directory(config, "../templates")
+    def get_commands(self):
+        return [cli.tokyo]

@@ -1,0 +1,34 @@
+# ckanext-tokyo — the two commands: `make run` and `make test`.
+.PHONY: run stop test test-unit install lock status
+
+# The whole catalog at http://127.0.0.1:5000 (installs what is missing).
+run:
+	scripts/stack.sh serve
+
+# Stop what `make run` started.
+stop:
+	scripts/stack.sh down dev
+
+status:
+	scripts/stack.sh status dev
+
+# The whole suite against real PostgreSQL, Solr, Redis and Chromium,
+# on their own ports and database beside a running `make run`.
+test:
+	scripts/test.sh
+
+# Only the CKAN-free unit tests (no services needed).
+test-unit:
+	scripts/stack.sh install
+	.venv/bin/python -m pytest tests/unit -p no:ckan -p no:ckan_fixtures -q
+
+install:
+	scripts/stack.sh install
+
+# Re-resolve the pinned set in one pip run and rewrite constraints.txt.
+lock:
+	rm -rf .venv-lock && python3 -m venv .venv-lock
+	.venv-lock/bin/pip install -q -r requirements.txt
+	(echo "# Full resolved set (pip freeze of the one-run install of requirements.txt)."; \
+	 echo "# Regenerate: make lock"; .venv-lock/bin/pip freeze) > constraints.txt
+	rm -rf .venv-lock

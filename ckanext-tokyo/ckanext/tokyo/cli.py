@@ -1,0 +1,51 @@
+"""`ckan tokyo …`: operator commands of the suite."""
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import click
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+
+@click.group(short_help="Tokyo catalog tools (demo data, sysadmin, …)")
+def tokyo():
+    pass
+
+
+@tokyo.command("ensure-sysadmin")
+@click.argument("name")
+@click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Read the password from here, or write a new random one here.")
+def ensure_sysadmin(name: str, password_file: Path):
+    """Create sysadmin NAME unless it exists (the password is kept in a file)."""
+    if not password_file.exists():
+        password_file.write_text(secrets.token_urlsafe(12) + "\n")
+        password_file.chmod(0o600)
+    user = model.User.by_name(name)
+    if user is None:
+        site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+        tk.get_action("user_create")(
+            {"user": site_user["name"], "ignore_auth": True},
+            {"name": name, "email": f"{name}@example.invalid",
+             "password": password_file.read_text().strip()},
+        )
+        user = model.User.by_name(name)
+        click.echo(f"created user {name}")
+    if not user.sysadmin:
+        user.sysadmin = True
+        model.repo.commit_and_remove()
+        click.echo(f"{name} is now a sysadmin")
+
+
+@tokyo.command("demo")
+def demo():
+    """Load the demo organisations and datasets (idempotent)."""
+    from ckanext.tokyo import demo as demo_data
+
+    result = demo_data.load()
+    click.echo(
+        f"demo: {result.organizations_created} organisations and "
+        f"{result.datasets_created} datasets created, {result.datasets_existing} already there"
+    )

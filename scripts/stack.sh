@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# The catalog's local stack: PostgreSQL, Redis, Solr, CKAN and its worker.
+# Two environments side by side on their own ports and databases:
+#   dev  — what `make run` serves at http://127.0.0.1:5000
+#   test — what `make test` runs the suite against
+# Usage: stack.sh install | up ENV | serve | down ENV | status ENV
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV=$ROOT/.venv
+CKAN=$VENV/bin/ckan
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose libmagic1 libpq-dev curl gettext-base"
+PLUGINS="activity tokyo_schema tokyo_dcat tokyo_validation"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+env_settings() {
+  ENV_NAME=$1
+  case $ENV_NAME in
+    dev)  PG_PORT=5433 REDIS_PORT=6380 SOLR_PORT=8983 CKAN_PORT=5000 PG_DB=ckan ;;
+    test) PG_PORT=5434 REDIS_PORT=6381 SOLR_PORT=8984 CKAN_PORT=5051 PG_DB=ckan_test ;;
+    *) die "unknown environment '$ENV_NAME' (dev or test)" ;;
+  esac
+  STATE=$ROOT/.run/$ENV_NAME
+  INI=$ROOT/config/$([ "$ENV_NAME" = dev ] && echo ckan.ini || echo test.ini)
+  mkdir -p "$STATE"
+  # PostgreSQL refuses to run as root; as root its cluster lives in the
+  # postgres user's home (a checkout under /root is not readable to it).
+  if [ "$(id -u)" = 0 ]; then
+    PG_DATA=/var/lib/postgresql/ckanext-tokyo/$(printf '%s' "$ROOT" | md5sum | cut -c1-8)-$ENV_NAME
+    AS_PG="runuser -u postgres --"
+  else
+    PG_DATA=$STATE/pg
+    AS_PG=""
+  fi
+}
+
+# --- install --------------------------------------------------------------
+
+install() {
+  local missing="" pkg
+  for pkg in $APT_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    say "apt: installing$missing"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+  fi
+  # One resolver run for CKAN, the plugins and this package; redone only
+  # when the pins or setup.py change.
+  local stamp=$VENV/.tokyo-installed want
+  want=$(cat "$ROOT/requirements.txt" "$ROOT/constraints.txt" "$ROOT/setup.py" | md5sum | cut -c1-32)
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "python: creating .venv"
+    python3 -m venv "$VENV"
+  fi
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "pip: installing the pinned set (one resolver run)"
+    "$VENV/bin/pip" install -q --upgrade pip==25.3
+    "$VENV/bin/pip" install -q -r "$ROOT/requirements.txt" -c "$ROOT/constraints.txt" -e "$ROOT"
+    echo "$want" > "$stamp"
+  fi
+  "$ROOT/config/solr/solr.sh" build
+}
+
+# --- services -------------------------------------------------------------
+
+pg_up() {
+  [ -n "$PG_BIN" ] || die "PostgreSQL binaries not found; run: stack.sh install"
+  if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+    say "postgres[$ENV_NAME]: initialising cluster"
+    mkdir -p "$PG_DATA"
+    [ -z "$AS_PG" ] || chown -R postgres:postgres "$(dirname "$PG_DATA")"
+    $AS_PG "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    say "postgres[$ENV_NAME]: starting on 127.0.0.1:$PG_PORT"
+    $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -t 60 -l "$PG_DATA/postgres.log" \
+      -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DATA -c fsync=off" start >/dev/null \
+      || { tail -n 20 "$PG_DATA/postgres.log" >&2; die "postgres did not start"; }
+  fi
+  local psql="$PG_BIN/psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -tAq"
+  $psql -c "SELECT 1 FROM pg_roles WHERE rolname='ckan'" | grep -q 1 \
+    || $psql -c "CREATE ROLE ckan LOGIN"
+  $psql -c "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" | grep -q 1 \
+    || $psql -c "CREATE DATABASE $PG_DB OWNER ckan ENCODING 'UTF8' TEMPLATE template0"
+}
+
+pg_down() {
+  [ -f "$PG_DATA/PG_VERSION" ] || return 0
+  $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+}
+
+redis_up() {
+  if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then return; fi
+  say "redis[$ENV_NAME]: starting on 127.0.0.1:$REDIS_PORT"
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes \
+    --dir "$STATE" --pidfile "$STATE/redis.pid" --logfile "$STATE/redis.log" \
+    --save "" --appendonly no >/dev/null
+  for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return; sleep 0.1; done
+  die "redis did not start (see $STATE/redis.log)"
+}
+
+redis_down() { redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; }
+
+services_up() {
+  pg_up
+  redis_up
+  "$ROOT/config/solr/solr.sh" start "$STATE/solr" "$SOLR_PORT"
+}
+
+# --- CKAN -----------------------------------------------------------------
+
+write_config() {
+  local secret_file=$STATE/secret
+  [ -s "$secret_file" ] || "$VENV/bin/python" -c "import secrets; print(secrets.token_urlsafe(32))" > "$secret_file"
+  local extra=""
+  if [ "$ENV_NAME" = test ]; then
+    extra="testing = true"
+  fi
+  SECRET_KEY=$(cat "$secret_file") SITE_ID="tokyo-$ENV_NAME" \
+  SITE_URL="http://127.0.0.1:$CKAN_PORT" PG_PORT=$PG_PORT PG_DB=$PG_DB \
+  SOLR_PORT=$SOLR_PORT REDIS_PORT=$REDIS_PORT CKAN_PORT=$CKAN_PORT \
+  STORAGE_PATH="$STATE/storage" PLUGINS=$PLUGINS EXTRA=$extra \
+    envsubst '${SECRET_KEY} ${SITE_ID} ${SITE_URL} ${PG_PORT} ${PG_DB} ${SOLR_PORT} ${REDIS_PORT} ${CKAN_PORT} ${STORAGE_PATH} ${PLUGINS} ${EXTRA}' \
+    < "$ROOT/config/ckan.ini.in" > "$INI.tmp"
+  mv "$INI.tmp" "$INI"
+  mkdir -p "$STATE/storage"
+}
+
+db_init() {
+  say "ckan[$ENV_NAME]: database schema and plugin migrations"
+  "$CKAN" -c "$INI" db init >/dev/null
+  "$CKAN" -c "$INI" db upgrade >/dev/null
+}
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+start_bg() {  # name pidfile logfile cmd...
+  local name=$1 pidfile=$2 log=$3; shift 3
+  if pid_alive "$pidfile"; then say "$name: already running (pid $(cat "$pidfile"))"; return; fi
+  setsid "$@" >>"$log" 2>&1 < /dev/null &
+  echo $! > "$pidfile"
+}
+
+stop_pid() {
+  local pidfile=$1
+  pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+  local pid; pid=$(cat "$pidfile")
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+}
+
+wait_http() {  # url seconds log
+  for _ in $(seq "$2"); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 1
+  done
+  tail -n 30 "$3" >&2
+  die "$1 did not answer"
+}
+
+# --- commands -------------------------------------------------------------
+
+cmd_up() {  # services, config and database for ENV
+  env_settings "$1"
+  install
+  services_up
+  write_config
+  db_init
+}
+
+cmd_serve() {  # make run: the dev catalog with demo data, web and worker
+  cmd_up dev
+  "$CKAN" -c "$INI" tokyo ensure-sysadmin admin --password-file "$STATE/admin-password"
+  "$CKAN" -c "$INI" tokyo demo
+  start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker
+  start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
+    "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded
+  wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 "$STATE/ckan.log"
+  cat <<EOF
+
+The catalog is running: http://127.0.0.1:$CKAN_PORT
+  sysadmin:  admin / $(cat "$STATE/admin-password")
+  logs:      .run/dev/ckan.log, .run/dev/worker.log, .run/dev/redis.log,
+             .run/dev/solr/solr.log, $PG_DATA/postgres.log
+  stop:      make stop
+EOF
+}
+
+cmd_down() {
+  env_settings "$1"
+  stop_pid "$STATE/ckan.pid"
+  stop_pid "$STATE/worker.pid"
+  "$ROOT/config/solr/solr.sh" stop "$STATE/solr"
+  redis_down
+  pg_down
+  say "$ENV_NAME stack stopped"
+}
+
+cmd_status() {
+  env_settings "$1"
+  pid_alive "$STATE/ckan.pid" && echo "ckan: running" || echo "ckan: stopped"
+  pid_alive "$STATE/worker.pid" && echo "worker: running" || echo "worker: stopped"
+  redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && echo "redis: running" || echo "redis: stopped"
+  $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
+  "$ROOT/config/solr/solr.sh" status "$STATE/solr" "$SOLR_PORT" || true
+}
+
+case ${1:-} in
+  install) install ;;
+  up) cmd_up "${2:?environment}" ;;
+  serve) cmd_serve ;;
+  down) cmd_down "${2:?environment}" ;;
+  status) cmd_status "${2:?environment}" ;;
+  *) die "usage: $0 install | up ENV | serve | down ENV | status ENV" ;;
+esac

@@ -1,0 +1,29 @@
+"""The demo loader `make run` uses: datasets land with their CSV uploads,
+and a second run creates nothing."""
+import ckan.tests.helpers as helpers
+import pytest
+
+from ckanext.tokyo import demo
+
+
+@pytest.mark.usefixtures("clean_db", "clean_index")
+def test_demo_loads_tokyo_catalog_once():
+    expected = demo.catalog()
+    first = demo.load()
+    assert first.organizations_created == len(expected["organizations"]) >= 3
+    assert first.datasets_created == len(expected["datasets"]) >= 10
+
+    orgs = helpers.call_action("organization_list")
+    assert {"t000003", "t131041"} <= set(orgs)
+    shinjuku = helpers.call_action("package_show", id="t131041d0000000001")
+    assert shinjuku["title"] == "新宿区公衆トイレ一覧"
+    [res] = shinjuku["resources"]
+    assert res["url_type"] == "upload" and res["format"] == "CSV"
+    assert res["url"].endswith("131041_public_toilet.csv")
+
+    found = helpers.call_action("package_search", q="*:*", rows=0)
+    assert found["count"] == len(expected["datasets"])
+
+    second = demo.load()
+    assert (second.organizations_created, second.datasets_created) == (0, 0)
+    assert second.datasets_existing == len(expected["datasets"])
