@@ -18,13 +18,18 @@ die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
 env_settings() {
   ENV_NAME=$1
+  # testN (N = 1..9) are further test stacks, so suites can run side by side.
   case $ENV_NAME in
-    dev)  PG_PORT=5433 REDIS_PORT=6380 SOLR_PORT=8983 CKAN_PORT=5000 PG_DB=ckan ;;
-    test) PG_PORT=5434 REDIS_PORT=6381 SOLR_PORT=8984 CKAN_PORT=5051 PG_DB=ckan_test ;;
-    *) die "unknown environment '$ENV_NAME' (dev or test)" ;;
+    dev)  PG_PORT=5433 REDIS_PORT=6380 SOLR_PORT=8983 CKAN_PORT=5000 PG_DB=ckan
+          INI=$ROOT/config/ckan.ini ;;
+    test|test[1-9])
+          local n=${ENV_NAME#test}; n=${n:-0}
+          PG_PORT=$((5434 + n * 10)) REDIS_PORT=$((6381 + n * 10))
+          SOLR_PORT=$((8984 + n * 10)) CKAN_PORT=$((5051 + n * 10)) PG_DB=ckan_test
+          INI=$ROOT/config/$ENV_NAME.ini ;;
+    *) die "unknown environment '$ENV_NAME' (dev, test, test1..test9)" ;;
   esac
   STATE=$ROOT/.run/$ENV_NAME
-  INI=$ROOT/config/$([ "$ENV_NAME" = dev ] && echo ckan.ini || echo test.ini)
   mkdir -p "$STATE"
   # PostgreSQL refuses to run as root; as root its cluster lives in the
   # postgres user's home (a checkout under /root is not readable to it).
@@ -119,7 +124,7 @@ write_config() {
   local secret_file=$STATE/secret
   [ -s "$secret_file" ] || "$VENV/bin/python" -c "import secrets; print(secrets.token_urlsafe(32))" > "$secret_file"
   local extra=""
-  if [ "$ENV_NAME" = test ]; then
+  if [ "$ENV_NAME" != dev ]; then
     extra="testing = true"
   fi
   SECRET_KEY=$(cat "$secret_file") SITE_ID="tokyo-$ENV_NAME" \

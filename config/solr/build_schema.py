@@ -12,7 +12,7 @@ Usage (with the project venv)::
 
     python config/solr/build_schema.py                 # writes config/solr/schema.xml
     python config/solr/build_schema.py --check         # exit 1 if the committed file differs
-    python config/solr/build_schema.py --variant bigram --output /tmp/schema.xml
+    python config/solr/build_schema.py --variant bigram --output schema-bigram.xml
 
 ``--variant`` exists for the measurement in bench/japanese_search_eval.py;
 the committed schema always uses DEFAULT_VARIANT (chosen by that
