@@ -26,8 +26,10 @@ install:
 	scripts/stack.sh install
 
 # Re-resolve the pinned set in one pip run and rewrite constraints.txt.
+# Resolve with the oldest Python the project meets (Debian 12's 3.11.2):
+# some newest releases need 3.11.5+.
 lock:
-	rm -rf .venv-lock && python3 -m venv .venv-lock
+	rm -rf .venv-lock && /usr/bin/python3 -m venv .venv-lock
 	.venv-lock/bin/pip install -q -r requirements.txt
 	(echo "# Full resolved set (pip freeze of the one-run install of requirements.txt)."; \
 	 echo "# Regenerate: make lock"; .venv-lock/bin/pip freeze) > constraints.txt
