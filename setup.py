@@ -27,5 +27,6 @@ setup(
             "tokyo_validation = ckanext.tokyo.plugins.validation:TokyoValidationPlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
+        "console_scripts": ["tokyo-validate = ckanext.tokyo.validation.cli:main"],
     },
 )

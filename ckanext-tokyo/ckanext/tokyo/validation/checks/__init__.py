@@ -1,0 +1,44 @@
+"""The checks, one rule per module; `build` picks the set for a table."""
+from __future__ import annotations
+
+from ..layout import Table
+from .base import CellCheck, TokyoCheck, TokyoError
+from .coordinates import coordinates
+from .corporate_number import corporate_number
+from .email import email
+from .encoding import encoding
+from .hankaku_kana import hankaku_kana
+from .kana import kana
+from .lg_code import lg_code
+from .multiple_tables import multiple_tables
+from .note_rows import note_rows
+from .number_format import number_format
+from .phone import phone
+from .platform_chars import platform_chars
+from .poi_code import poi_code
+from .postal_code import postal_code
+from .required import required
+from .row_shape import row_shape
+from .time_format import time_format
+from .town_id import town_id
+from .url import url
+from .vocabulary import vocabulary
+from .wareki_date import wareki_date
+from .xlsx import xlsx
+from .zenkaku import zenkaku
+
+CHECKS: list[type[TokyoCheck]] = [
+    encoding, xlsx, row_shape, note_rows, multiple_tables, required, zenkaku, platform_chars,
+    hankaku_kana, kana, wareki_date, time_format, number_format, lg_code,
+    corporate_number, coordinates, vocabulary, phone, postal_code, town_id, url,
+    email, poi_code,
+]
+
+
+def build(table: Table) -> list[TokyoCheck]:
+    """The checks with something to do for this table."""
+    checks = [check(table=table) for check in CHECKS]
+    return [c for c in checks if not isinstance(c, CellCheck) or c.applies()]
+
+
+__all__ = ["CHECKS", "TokyoCheck", "TokyoError", "build"]

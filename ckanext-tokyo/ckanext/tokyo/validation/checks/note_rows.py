@@ -1,0 +1,42 @@
+"""Title rows above the header and note rows (※…, 出典…) inside the table.
+
+Blank rows inside the table come from frictionless's own blank-row error;
+blank rows above the header are reported here because frictionless skips them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+import attrs
+
+from ..layout import text
+from .base import TokyoCheck, TokyoError
+
+NOTE = re.compile(r"^\s*(※|＊|\*|注[\d０-９\s:：.．)）]|[(（]注|出典|資料[:：]|備考[:：]|[(（]?単位[:：])")
+
+
+def shorten(value: str, width: int = 40) -> str:
+    return value if len(value) <= width else value[:width] + "…"
+
+
+@attrs.define(kw_only=True, repr=False)
+class note_rows(TokyoCheck):
+    type = "tokyo-note-rows"
+
+    def validate_start(self) -> Iterable[TokyoError]:
+        for row_number, cells in self.table.preamble:
+            filled = [c.strip() for c in cells if c.strip()]
+            if filled:
+                yield self.finding("tokyo/title-row", row_number, value=shorten(" ".join(filled)))
+            else:
+                yield self.finding("tokyo/blank-row", row_number)
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        cells = row.cells
+        # A note fills one cell; counting blanks is C-speed, so most rows stop here.
+        if len(self.table.columns) < 2 or len(cells) - cells.count("") - cells.count(None) != 1:
+            return
+        value = text(next(c for c in cells if c is not None and c != ""))
+        if NOTE.match(value):
+            yield self.finding("tokyo/note-row", row.row_number, value=shorten(value))

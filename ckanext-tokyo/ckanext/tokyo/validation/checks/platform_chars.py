@@ -1,0 +1,65 @@
+"""機種依存文字: characters CP932 can encode only outside JIS X 0208.
+
+The set is computed from the codecs, not listed by hand: every double-byte
+CP932 character whose CP932 encoding Shift_JIS (JIS X 0208) cannot decode.
+That is NEC row 13 (①, Ⅳ, ㈱, ㍻, …), the NEC-selected and IBM extensions
+(髙, 﨑, …) and the user-defined area (外字). Characters such as ～ or ¬ that
+CP932 merely maps to other code points stay out: their bytes are JIS X 0208.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any, Iterable
+
+import attrs
+
+from ..layout import text
+from .base import TokyoCheck, TokyoError, row_text
+
+
+@functools.cache
+def platform_dependent_chars() -> frozenset[str]:
+    found = set()
+    for lead in (*range(0x81, 0xA0), *range(0xE0, 0xFD)):
+        for trail in (*range(0x40, 0x7F), *range(0x80, 0xFD)):
+            try:
+                char = bytes((lead, trail)).decode("cp932")
+            except UnicodeDecodeError:
+                continue
+            try:
+                char.encode("cp932").decode("shift_jis")
+            except UnicodeDecodeError:
+                found.add(char)
+    return frozenset(found)
+
+
+@functools.cache
+def pattern() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(platform_dependent_chars())) + "]")
+
+
+@attrs.define(kw_only=True, repr=False)
+class platform_chars(TokyoCheck):
+    type = "tokyo-platform-chars"
+
+    def validate_start(self) -> Iterable[TokyoError]:
+        for column in self.table.columns:
+            yield from self._scan(column.label, self.table.header_row, column.label)
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        cells = row.cells
+        # One search over the whole row first: almost every row is clean.
+        if not pattern().search(row_text(cells)):
+            return
+        for column in self.table.columns:
+            if column.index < len(cells):
+                yield from self._scan(text(cells[column.index]), row.row_number, column.label)
+
+    def _scan(self, value: str, row_number: int, label: str) -> Iterable[TokyoError]:
+        chars = "".join(dict.fromkeys(pattern().findall(value)))
+        if chars:
+            fixed = unicodedata.normalize("NFKC", value)
+            yield self.finding("tokyo/platform-dependent-char", row_number, label, value=value,
+                               chars=chars, fixed=fixed if fixed != value else None)

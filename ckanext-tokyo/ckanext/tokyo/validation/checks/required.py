@@ -1,0 +1,50 @@
+"""Schema items: required (◎) missing → error, recommended (○) missing → warning.
+
+Applies only when a schema is known. Columns the schema does not list are
+reported (info) when the schema is complete.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import attrs
+
+from ..layout import Column, is_blank
+from .base import TokyoCheck, TokyoError
+
+COLUMN_CODES = {"required": "tokyo/required-column-missing",
+                "recommended": "tokyo/recommended-column-missing"}
+VALUE_CODES = {"required": "tokyo/required-value-missing",
+               "recommended": "tokyo/recommended-value-missing"}
+
+
+@attrs.define(kw_only=True, repr=False)
+class required(TokyoCheck):
+    type = "tokyo-required"
+    targets: list[Column] = attrs.field(factory=list, init=False)
+
+    def connect(self, resource: Any) -> None:
+        super().connect(resource)
+        self.targets = [c for c in self.table.columns if c.requirement in VALUE_CODES]
+
+    def validate_start(self) -> Iterable[TokyoError]:
+        if not self.table.schema_id:
+            return
+        for name, requirement in self.table.missing:
+            if requirement in COLUMN_CODES:
+                yield self.finding(COLUMN_CODES[requirement], field_name=name, value=name)
+        if self.table.complete:
+            for column in self.table.columns:
+                if column.field is None and column.label:
+                    yield self.finding("tokyo/unknown-column", self.table.header_row,
+                                       column.label, value=column.label)
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        cells = row.cells
+        if is_blank(cells):
+            return  # a blank row is reported once, as such
+        for column in self.targets:
+            # A short row is the missing-cell finding, not one per empty item.
+            value = cells[column.index] if column.index < len(cells) else 0
+            if value is None or (value.__class__ is str and not value.strip()):
+                yield self.finding(VALUE_CODES[column.requirement], row.row_number, column.label)

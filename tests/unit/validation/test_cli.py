@@ -1,0 +1,63 @@
+import json
+
+from ckanext.tokyo.validation.cli import main
+from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
+
+
+def run(capsys, *args):
+    status = main([str(a) for a in args])
+    return status, capsys.readouterr().out
+
+
+def test_exit_codes(write, tmp_path, capsys):
+    good = write([toilet_header(), [TOILET_ROW[h] for h in toilet_header()]], name="good.csv")
+    bad = write([["開設日", "備考"], ["令和2年4月1日", ""]], name="bad.csv")
+    assert run(capsys, good)[0] == 0
+    assert run(capsys, bad)[0] == 1
+    assert run(capsys, tmp_path / "missing.csv")[0] == 2
+    assert run(capsys, good, "--schema", "no-such-schema")[0] == 2
+
+
+def test_json_shape(write, capsys):
+    path = write([["開設日", "備考"], ["令和2年4月1日", ""]])
+    status, out = run(capsys, path, "--format", "json", "--schema", "none")
+    data = json.loads(out)
+    assert status == 1
+    assert set(data) == {"valid", "encoding", "schema", "findings", "stats"}
+    assert data["valid"] is False and data["encoding"] == "UTF-8" and data["schema"] is None
+    for finding in data["findings"]:
+        assert set(finding) == {"code", "severity", "row", "field", "message", "message_en"}
+    assert {"code": "tokyo/wareki-date", "row": 2, "field": "開設日"}.items() <= data["findings"][0].items()
+
+
+def test_json_file_level_findings_have_null_row_and_field(write, capsys):
+    path = write([["名称", "備考"], ["新宿", ""]], encoding="cp932")
+    data = json.loads(run(capsys, path, "--format", "json", "--schema", "none")[1])
+    finding = next(f for f in data["findings"] if f["code"] == "tokyo/encoding-not-utf8")
+    assert finding["row"] is None and finding["field"] is None
+
+
+def test_json_schema_auto(write, capsys):
+    path = write([toilet_header(), [TOILET_ROW[h] for h in toilet_header()]])
+    data = json.loads(run(capsys, path, "--format", "json")[1])
+    assert data["valid"] is True and data["schema"] == TOILET
+
+
+def test_html_escapes_cell_values(write, capsys):
+    path = write([["名称<b>", "開設日"], ["<script>alert(1)</script>", "令和2年4月1日 <script>x</script>"]])
+    status, out = run(capsys, path, "--format", "html", "--schema", "none")
+    assert status == 1 and out.startswith("<!DOCTYPE html>")
+    assert "<script>" not in out and "<b>" not in out
+    assert "&lt;script&gt;" in out
+
+
+def test_text_output(write, capsys):
+    path = write([["開設日", "備考"], ["令和2年4月1日", ""]])
+    status, out = run(capsys, path, "--schema", "none")
+    assert status == 1 and "tokyo/wareki-date" in out and "invalid" in out
+
+
+def test_limits_are_options(write, capsys):
+    path = write([["名称"]] + [["a"]] * 20)
+    data = json.loads(run(capsys, path, "--format", "json", "--schema", "none", "--max-rows", "5")[1])
+    assert data["stats"]["rows"] == 5 and not data["valid"]
