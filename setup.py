@@ -27,6 +27,7 @@ setup(
             "tokyo_validation = ckanext.tokyo.plugins.validation:TokyoValidationPlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
+        "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile"],
         "console_scripts": ["tokyo-validate = ckanext.tokyo.validation.cli:main"],
     },
 )

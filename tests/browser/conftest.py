@@ -3,6 +3,7 @@ by Playwright. The live server shares the test database and Solr core with
 the in-process fixtures, so data created in a test is what the browser sees."""
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import subprocess
@@ -82,3 +83,20 @@ def screenshot(page, name: str) -> pathlib.Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@contextlib.contextmanager
+def configured_plugins():
+    """The ini's plugins, loaded in this process too, so data a test creates
+    here is stored through the Tokyo schemas as the live server stores it;
+    plugin tables (activity's) are migrated onto the freshly reset database."""
+    import ckan.plugins as p
+    from ckan.cli.db import _run_migrations
+
+    p.load_all()
+    try:
+        if p.plugin_loaded("activity"):
+            _run_migrations("activity")
+        yield
+    finally:
+        p.unload_non_system_plugins()

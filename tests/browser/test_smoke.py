@@ -3,14 +3,15 @@ import pytest
 
 from ckanext.tokyo import demo
 
-from .conftest import screenshot
+from .conftest import configured_plugins, screenshot
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def demo_catalog(reset_db_module, live_server):
-    demo.load()
+    with configured_plugins():  # the demo is stored through the Tokyo schema
+        demo.load()
     return live_server
 
 

@@ -40,18 +40,22 @@ def _exists(action: str, name: str) -> bool:
 
 
 def organization_dict(org: dict) -> dict:
-    return {"name": org["name"], "title": org["title"]}
+    """catalog.json organisations are already in the tokyo_schema shape
+    (docs/metadata-fields.md): identifiers, homepage, contact, parent body."""
+    return dict(org)
 
 
 def dataset_dict(ds: dict) -> dict:
-    return {
-        "name": ds["name"],
-        "title": ds["title"],
-        "notes": ds["notes"],
-        "owner_org": ds["owner_org"],
-        "license_id": "cc-by",
-        "tags": [{"name": t} for t in ds["tags"]],
-    }
+    """A catalog.json dataset (tokyo_schema fields) without its resources."""
+    return {k: v for k, v in ds.items() if k != "resources"}
+
+
+def resource_dict(ds: dict, res: dict) -> dict:
+    content = DEMO.joinpath("files", res["file"]).read_bytes()
+    upload = FileStorage(io.BytesIO(content), filename=res["file"], content_type="text/csv")
+    out = {k: v for k, v in res.items() if k != "file"}
+    out.update({"package_id": ds["name"], "upload": upload, "size": len(content)})
+    return out
 
 
 def load() -> LoadResult:
@@ -67,11 +71,6 @@ def load() -> LoadResult:
             continue
         tk.get_action("package_create")(_context(), dataset_dict(ds))
         for res in ds["resources"]:
-            content = DEMO.joinpath("files", res["file"]).read_bytes()
-            upload = FileStorage(io.BytesIO(content), filename=res["file"], content_type="text/csv")
-            tk.get_action("resource_create")(
-                _context(),
-                {"package_id": ds["name"], "name": res["name"], "format": res["format"], "upload": upload},
-            )
+            tk.get_action("resource_create")(_context(), resource_dict(ds, res))
         result.datasets_created += 1
     return result

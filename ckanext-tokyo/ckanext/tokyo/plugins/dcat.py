@@ -1,6 +1,74 @@
-"""tokyo_dcat: the Japanese DCAT-AP 3 profile on ckanext-dcat."""
+"""tokyo_dcat: the Japanese DCAT-AP 3 profile on ckanext-dcat.
+
+Thin adapter. The mapping is the ``tokyo_dcat_ap`` RDF profile
+(``ckanext.tokyo.dcat.profile``, entry point ``ckan.rdf.profiles``), chained
+after ``euro_dcat_ap_3`` through ``ckanext.dcat.rdf.profiles``; the
+endpoints (``/dataset/<id>.{ttl,jsonld,rdf}``, ``/catalog.{ttl,jsonld,rdf}``
+with Hydra paging, content negotiation) are ckanext-dcat's, so the ``dcat``
+plugin is enabled beside this one. This plugin adds:
+
+- ``/standard/<id>``: the Table Schema of a standard dataset, the target of
+  ``dct:conformsTo``;
+- the rule that only public, active datasets are exported: the DCAT actions
+  refuse private and draft datasets to everyone (the catalog already lists
+  only public ones).
+"""
+from __future__ import annotations
+
+import json
+
 import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+from flask import Blueprint, Response
+
+CATALOG_OPTIONS = ("catalog_title_ja", "catalog_title_en",
+                   "catalog_description_ja", "catalog_description_en")
+
+
+def standard(schema_id: str):
+    from ckanext.tokyo.validation import registry
+
+    schema_id = schema_id.removesuffix(".json")
+    try:
+        descriptor = registry.descriptor(schema_id)
+    except KeyError:
+        return tk.abort(404, tk._("Standard not found"))
+    return Response(json.dumps(descriptor, ensure_ascii=False, indent=2),
+                    mimetype="application/json")
+
+
+@tk.chained_action
+def dcat_dataset_show(up_func, context, data_dict):
+    """Only public, active datasets have an RDF representation."""
+    try:
+        pkg = tk.get_action("package_show")(dict(context), {"id": data_dict.get("id")})
+    except tk.NotAuthorized:
+        raise tk.ObjectNotFound()  # do not reveal that a private dataset exists
+    if pkg.get("private") or pkg.get("state") != "active":
+        raise tk.ObjectNotFound()
+    return up_func(context, data_dict)
 
 
 class TokyoDcatPlugin(p.SingletonPlugin):
-    pass
+    p.implements(p.IBlueprint)
+    p.implements(p.IActions)
+    p.implements(p.IConfigDeclaration)
+
+    # IBlueprint
+    def get_blueprint(self):
+        bp = Blueprint("tokyo_dcat", __name__)
+        bp.add_url_rule("/standard/<schema_id>", view_func=standard)
+        return bp
+
+    # IActions
+    def get_actions(self):
+        # ckanext-dcat's action exists only with its `dcat` plugin.
+        return {"dcat_dataset_show": dcat_dataset_show} if p.plugin_loaded("dcat") else {}
+
+    # IConfigDeclaration
+    def declare_config_options(self, declaration, key):
+        group = key.ckanext.tokyo.dcat
+        for option in CATALOG_OPTIONS:
+            declaration.declare(getattr(group, option), "").set_description(
+                "Catalog metadata for the DCAT export (dct:title / dct:description "
+                "in Japanese and English); empty: the built-in text.")

@@ -1,11 +1,68 @@
-"""tokyo_schema: Tokyo metadata on ckanext-scheming."""
+"""tokyo_schema: Tokyo metadata on ckanext-scheming.
+
+Thin adapter: the schemas are YAML in ``schemas/scheming/`` (configured with
+``scheming.dataset_schemas`` etc., see config/ckan.ini.in), the code lists and
+identifier rules are the CKAN-free ``codelists`` and ``identifiers`` modules.
+Needs the ``scheming_datasets`` and ``scheming_organizations`` plugins; works
+without tokyo_dcat and tokyo_validation.
+"""
+import os
+
 import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.tokyo import cli
+from ckanext.tokyo.metadata import fluent, helpers, search, validators
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-class TokyoSchemaPlugin(p.SingletonPlugin):
+class TokyoSchemaPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IClick)
+    p.implements(p.IConfigurer)
+    p.implements(p.IValidators)
+    p.implements(p.ITemplateHelpers)
+    p.implements(p.IFacets, inherit=True)
+    p.implements(p.IPackageController, inherit=True)
+    p.implements(p.ITranslation)
 
+    # IClick
     def get_commands(self):
         return [cli.tokyo]
+
+    # IConfigurer
+    def update_config(self, config):
+        tk.add_template_directory(config, "../templates")
+
+    # ITranslation
+    def i18n_directory(self):
+        return os.path.join(HERE, "i18n")
+
+    def i18n_domain(self):
+        return "ckanext-tokyo"
+
+    # IValidators
+    def get_validators(self):
+        return {**fluent.validators(), **validators.validators()}
+
+    # ITemplateHelpers
+    def get_helpers(self):
+        return helpers.helpers()
+
+    # IFacets
+    def dataset_facets(self, facets_dict, package_type):
+        return search.dataset_facets(facets_dict)
+
+    def organization_facets(self, facets_dict, organization_type, package_type):
+        return search.dataset_facets(facets_dict)
+
+    def group_facets(self, facets_dict, group_type, package_type):
+        return search.dataset_facets(facets_dict)
+
+    # IPackageController
+    def before_dataset_index(self, pkg_dict):
+        return search.before_dataset_index(pkg_dict)
+
+    def after_dataset_search(self, search_results, search_params):
+        return search.after_dataset_search(search_results, search_params)

@@ -1,0 +1,702 @@
+"""`tokyo_dcat_ap`: DCAT-AP 3 aligned to Japan's base registries.
+
+Chained after ckanext-dcat's ``euro_dcat_ap_3``
+(``ckanext.dcat.rdf.profiles = euro_dcat_ap_3 tokyo_dcat_ap``): that profile
+writes the DCAT-AP 3 graph, this one adds only the Japanese alignment and
+types every IRI so the DCAT-AP 3.0.1 SHACL class checks pass on the output
+alone (no remote vocabularies needed by a validator or harvester):
+
+- publisher: the legal entity, ``http://hojin-info.go.jp/data/basic/<法人番号>``
+  (foaf:Organization, dct:identifier / adms:identifier with the number);
+- dct:spatial: e-Stat SAC IRIs of 全国地方公共団体コード, labelled;
+- licence, frequency, themes (EU + Tokyo categories), language, file type and
+  media type as authority-table / IANA IRIs;
+- dct:conformsTo: ``<catalog>/standard/<id>`` (dct:Standard, served as the
+  Table Schema by the plugin);
+- titles, descriptions and keywords tagged ``@ja`` / ``@en``;
+- contact points as vcard:Kind with email, telephone and URL; distributions
+  with byte size, modification date, checksum, access and download URLs.
+
+``parse_dataset`` reads the same graph back into the ``tokyo_schema`` dataset
+dict (docs/metadata-fields.md), which is what a harvester using this profile
+stores. Field-by-field mapping: docs/dcat.md.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import weakref
+
+from rdflib import BNode, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+import ckan.plugins.toolkit as tk
+from ckan import model
+
+from ckanext.dcat.profiles.base import (
+    ADMS, DCAT, DCT, FOAF, LOCN, SPDX, VCARD, CleanedURIRef, RDFProfile,
+)
+from ckanext.dcat.utils import catalog_uri, publisher_uri_organization_fallback, resource_uri
+
+from ckanext.tokyo import codelists, identifiers
+from ckanext.tokyo.dcat import vocab
+
+# Tokyo-only properties with no DCAT-AP equivalent (site-independent, so a
+# harvester reads them back from any Tokyo catalog).
+TOKYO = Namespace("urn:ckanext-tokyo:dcat#")
+
+TEXT_PREDICATES = (DCT.title, DCT.description, DCAT.keyword)
+_SLUG = re.compile(r"^[a-z0-9_-]{2,100}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+
+CATALOG_TEXT_DEFAULTS = {
+    ("title", "ja"): "東京都オープンデータカタログ",
+    ("title", "en"): "Tokyo Metropolitan Government Open Data Catalog",
+    ("description", "ja"): "東京都と区市町村が公開するオープンデータのカタログです。",
+    ("description", "en"): "Open data published by the Tokyo Metropolitan Government "
+                           "and the municipalities of Tokyo.",
+}
+
+# Per-graph caches (one catalog page or one dataset): organisations, and the
+# vocabulary nodes already described in this graph.
+_ORGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def catalog_text(key: str, lang: str) -> str:
+    return tk.config.get(f"ckanext.tokyo.dcat.catalog_{key}_{lang}") or CATALOG_TEXT_DEFAULTS[(key, lang)]
+
+
+@functools.lru_cache(maxsize=None)
+def local_government(code: str):
+    return identifiers.tokyo_local_government(code)
+
+
+@functools.lru_cache(maxsize=None)
+def lg_code_of_sac(uri: str) -> str | None:
+    """6-digit 全国地方公共団体コード of an e-Stat SAC IRI (C + JIS code)."""
+    jis = uri[len(identifiers.SAC_BASE):]
+    if uri.startswith(identifiers.SAC_BASE) and len(jis) == 5 and jis.isdigit():
+        return jis + identifiers.lg_code_check_digit(jis)
+    return None
+
+
+def local_government_of(corporate_number: str):
+    """The Tokyo local government whose 法人番号 this is, or None."""
+    if len(corporate_number) == 13 and corporate_number[1:7] == "000020":
+        return local_government(corporate_number[7:])
+    return None
+
+
+def _as_list(value) -> list:
+    if not value:
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return [v.strip() for v in value.split(",") if v.strip()]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _telephone_uri(number: str) -> str:
+    """03-5388-2498 / 03(5388)2498 -> tel:+81-3-5388-2498 (RFC 3966)."""
+    digits = re.sub(r"[()\s（）]+", "-", number.strip()).strip("-")
+    digits = re.sub(r"-+", "-", digits)
+    if digits.startswith("0"):
+        digits = "+81-" + digits[1:]
+    return "tel:" + digits
+
+
+def _telephone_text(uri: str) -> str:
+    number = uri[4:] if uri.startswith("tel:") else uri
+    return "0" + number[4:] if number.startswith("+81-") else number
+
+
+class TokyoDCATAPProfile(RDFProfile):
+    """Japanese alignment on top of ``euro_dcat_ap_3``."""
+
+    # ------------------------------------------------------------ helpers
+
+    @property
+    def _lang(self) -> str:
+        return (tk.config.get("ckan.locale_default") or "ja").split("_")[0]
+
+    def _described(self, node, rdf_type) -> bool:
+        """True if node already has rdf_type here; else type it, return False."""
+        if (node, RDF.type, rdf_type) in self.g:
+            return True
+        self.g.add((node, RDF.type, rdf_type))
+        return False
+
+    def _labels(self, node, labels, predicate=SKOS.prefLabel):
+        for lang, text in (labels or {}).items():
+            if text:
+                self.g.add((node, predicate, Literal(text, lang=lang)))
+
+    def _concept(self, iri: str, labels: dict | None, scheme: str | None = None) -> URIRef:
+        node = URIRef(iri)
+        if not self._described(node, SKOS.Concept):
+            self._labels(node, labels or {"en": iri.rsplit("/", 1)[-1]})
+            if scheme:
+                self.g.add((node, SKOS.inScheme, URIRef(scheme)))
+        return node
+
+    def _tag_languages(self, subject):
+        """Plain titles/descriptions/keywords become @<default language>;
+        empty ones go."""
+        g = self.g
+        for predicate in TEXT_PREDICATES:
+            for obj in list(g.objects(subject, predicate)):
+                if not isinstance(obj, Literal):
+                    continue
+                if not str(obj).strip():
+                    g.remove((subject, predicate, obj))
+                elif not obj.language:
+                    g.remove((subject, predicate, obj))
+                    g.add((subject, predicate, Literal(str(obj), lang=self._lang)))
+
+    def _organization(self, dataset_dict) -> dict | None:
+        org = dataset_dict.get("organization")
+        if not org:
+            return None
+        cache = _ORGS.setdefault(self.g, {})
+        if org["id"] not in cache:
+            # The stored fields only (organization_show would also count the
+            # organisation's datasets in Solr, once per organisation and page).
+            group = model.Group.get(org["id"])
+            cache[org["id"]] = (
+                {**group.extras, "title": group.title, "name": group.name} if group else None)
+        return cache[org["id"]]
+
+    # ------------------------------------------------------------ agents
+
+    def _legal_entity(self, number: str, org: dict | None = None) -> URIRef:
+        """foaf:Organization for a 法人番号; names from the code list for
+        Tokyo's local governments, otherwise from the organisation."""
+        ref = URIRef(identifiers.hojin_uri(number))
+        if self._described(ref, FOAF.Organization):
+            return ref
+        g = self.g
+        g.add((ref, RDF.type, FOAF.Agent))
+        lg = local_government_of(number)
+        org = org or {}
+        if number == identifiers.TOKYO_CORPORATE_NUMBER:
+            names = dict(vocab.TOKYO_NAME)
+        elif lg:
+            names = {"ja": lg.name}
+            if org.get("title") == lg.name and org.get("title_en"):
+                names["en"] = org["title_en"]
+        else:
+            names = {"ja": org.get("title"), "en": org.get("title_en")}
+        self._labels(ref, names, FOAF.name)
+        g.add((ref, DCT.identifier, Literal(number)))
+        ident = BNode()
+        g.add((ref, ADMS.identifier, ident))
+        g.add((ident, RDF.type, ADMS.Identifier))
+        g.add((ident, SKOS.notation, Literal(number)))
+        if lg:
+            kind = vocab.ADMS_PUBLISHER_TYPE + "LocalAuthority"
+            g.add((ref, DCT.type, self._concept(kind, {"en": "Local Authority"})))
+            g.add((ref, DCT.spatial, self._location(lg.code)))
+            if not org.get("url") and lg.code == identifiers.TOKYO_CODE:
+                g.add((ref, FOAF.homepage, URIRef("https://www.metro.tokyo.lg.jp/")))
+        if org.get("url") and (not lg or org.get("title") == lg.name):
+            g.add((ref, FOAF.homepage, CleanedURIRef(org["url"])))
+        return ref
+
+    def _org_corporate_number(self, org: dict) -> str | None:
+        number = (org.get("corporate_number") or "").strip()
+        if identifiers.is_corporate_number(number):
+            return number
+        for code in (org.get("local_government_code"), org.get("parent_organization")):
+            code = (code or "").strip()
+            if identifiers.is_lg_code(code):
+                return identifiers.corporate_number_of_local_government(code)
+        return None
+
+    def _publisher(self, dataset_dict, dataset_ref):
+        org = self._organization(dataset_dict)
+        if not org:
+            return
+        number = self._org_corporate_number(org)
+        g = self.g
+        fallback = URIRef(publisher_uri_organization_fallback(dataset_dict))
+        if not number:
+            # No 法人番号: keep euro_dcat_ap_3's organisation node, name it.
+            if (dataset_ref, DCT.publisher, fallback) in g:
+                g.add((fallback, RDF.type, FOAF.Organization))
+                if org.get("title_en"):
+                    g.add((fallback, FOAF.name, Literal(org["title_en"], lang="en")))
+            return
+        for old in list(g.objects(dataset_ref, DCT.publisher)):
+            g.remove((dataset_ref, DCT.publisher, old))
+            if old == fallback or isinstance(old, BNode):
+                g.remove((old, None, None))
+        g.add((dataset_ref, DCT.publisher, self._legal_entity(number, org)))
+
+    # ------------------------------------------------------------ places
+
+    def _location(self, lg_code: str, text: str | None = None) -> URIRef:
+        ref = URIRef(identifiers.SAC_BASE + lg_code[:5])
+        self.g.add((ref, RDF.type, DCT.Location))
+        if (ref, DCT.identifier, None) not in self.g:
+            lg = local_government(lg_code)
+            self.g.add((ref, SKOS.prefLabel, Literal(text or (lg.name if lg else lg_code), lang="ja")))
+            self.g.add((ref, DCT.identifier, Literal(lg_code)))
+        return ref
+
+    def _spatial(self, dataset_dict, dataset_ref):
+        g = self.g
+        for item in _as_list(dataset_dict.get("spatial_coverage")):
+            if not isinstance(item, dict):
+                continue
+            uri = (item.get("uri") or "").strip()
+            code = lg_code_of_sac(uri)
+            if not code and identifiers.is_lg_code(item.get("code") or uri):
+                code = item.get("code") or uri
+            if not code:
+                continue
+            ref = URIRef(identifiers.sac_uri(code))
+            # euro_dcat_ap_3 wrote a plain label (or a blank node): retag it.
+            for old in list(g.objects(dataset_ref, DCT.spatial)):
+                if isinstance(old, BNode) or old == URIRef(uri):
+                    for label in list(g.objects(old, SKOS.prefLabel)):
+                        if isinstance(label, Literal) and not label.language:
+                            g.remove((old, SKOS.prefLabel, label))
+                    if isinstance(old, BNode) and not list(g.objects(old, LOCN.geometry)):
+                        g.remove((dataset_ref, DCT.spatial, old))
+                        g.remove((old, None, None))
+            g.add((dataset_ref, DCT.spatial, self._location(code, item.get("text"))))
+
+    # ------------------------------------------------------------ vocabularies
+
+    def _themes(self, dataset_dict, dataset_ref):
+        g = self.g
+        for theme in _as_list(dataset_dict.get("theme")):
+            labels = vocab.theme_labels(theme)
+            self._concept(theme, labels, vocab.THEME_SCHEME if labels else None)
+        base = catalog_uri()
+        for code in _as_list(dataset_dict.get("category")):
+            cat = codelists.category(code)
+            if cat:
+                node = self._concept(vocab.category_uri(base, cat.code), cat.label,
+                                     vocab.category_uri(base, "").rstrip("/"))
+                g.add((dataset_ref, DCAT.theme, node))
+
+    def _coded_values(self, dataset_dict, dataset_ref):
+        g = self.g
+        freq = codelists.frequency(dataset_dict.get("frequency") or "")
+        if freq:
+            node = URIRef(freq.uri)
+            if (node, SKOS.prefLabel, None) not in g:
+                self._labels(node, freq.label)
+        rights = codelists.lookup(codelists.access_rights(), dataset_dict.get("access_rights") or "")
+        if rights:
+            node = URIRef(rights.uri)
+            if (node, SKOS.prefLabel, None) not in g:
+                self._labels(node, rights.label)
+        note = (dataset_dict.get("frequency_note") or "").strip()
+        if note:
+            g.add((dataset_ref, TOKYO.frequencyNote, Literal(note, lang=self._lang)))
+
+    def _conforms_to(self, subject, values):
+        """Standard ids -> <catalog>/standard/<id> (dct:Standard, titled)."""
+        g = self.g
+        for obj in list(g.objects(subject, DCT.conformsTo)):
+            if isinstance(obj, Literal):
+                g.remove((subject, DCT.conformsTo, obj))
+        base = catalog_uri()
+        for value in _as_list(values):
+            if value.startswith(("http://", "https://")):
+                continue  # euro_dcat_ap_3 added and typed it
+            ref = URIRef(vocab.standard_uri(base, value))
+            g.add((subject, DCT.conformsTo, ref))
+            if self._described(ref, DCT.Standard):
+                continue
+            g.add((ref, DCT.identifier, Literal(value)))
+            try:
+                from ckanext.tokyo.validation import registry
+                info = registry.info(value)
+            except (KeyError, ImportError):
+                continue
+            self._labels(ref, {"ja": info.title, "en": info.title_en}, DCT.title)
+
+    # ------------------------------------------------------------ contact, creator
+
+    def _contacts(self, dataset_dict, dataset_ref):
+        g = self.g
+        contacts = [c for c in _as_list(dataset_dict.get("contact")) if isinstance(c, dict)]
+        # euro_dcat_ap_3 also makes a vcard:Organization from `maintainer`:
+        # dropped when there are contact points (maintainer is dct:creator),
+        # else kept as the contact, typed vcard:Kind for SHACL.
+        for node in list(g.objects(dataset_ref, DCAT.contactPoint)):
+            if (node, RDF.type, VCARD.Organization) in g:
+                if contacts:
+                    g.remove((dataset_ref, DCAT.contactPoint, node))
+                    g.remove((node, None, None))
+                else:
+                    g.add((node, RDF.type, VCARD.Kind))
+        nodes = list(g.objects(dataset_ref, DCAT.contactPoint))
+        for contact in contacts:
+            phone = (contact.get("telephone") or "").strip()
+            if not phone:
+                continue
+            for node in nodes:
+                if self._contact_matches(node, contact):
+                    g.add((node, VCARD.hasTelephone, URIRef(_telephone_uri(phone))))
+                    break
+
+    def _contact_matches(self, node, contact) -> bool:
+        name = contact.get("name") or ""
+        email = contact.get("email") or ""
+        return any(str(o) == name for o in self.g.objects(node, VCARD.fn)) or (
+            email and (node, VCARD.hasEmail, URIRef("mailto:" + email)) in self.g)
+
+    def _creator(self, dataset_dict, dataset_ref):
+        """maintainer (所管部署) -> dct:creator, an organisational unit."""
+        section = (dataset_dict.get("maintainer") or "").strip()
+        if not section:
+            return
+        g = self.g
+        node = BNode()
+        g.add((dataset_ref, DCT.creator, node))
+        g.add((node, RDF.type, FOAF.Organization))
+        g.add((node, RDF.type, FOAF.Agent))
+        g.add((node, FOAF.name, Literal(section, lang=self._lang)))
+
+    def _name(self, dataset_dict, dataset_ref):
+        """The dataset's 管理ID (CKAN name) as adms:identifier."""
+        name = dataset_dict.get("name")
+        if not name:
+            return
+        node = BNode()
+        self.g.add((dataset_ref, ADMS.identifier, node))
+        self.g.add((node, RDF.type, ADMS.Identifier))
+        self.g.add((node, SKOS.notation, Literal(name)))
+
+    # ------------------------------------------------------------ distributions
+
+    def _licence_node(self, dataset_dict, resource_dict):
+        lic = vocab.licence(resource_dict.get("license") or dataset_dict.get("license_id"))
+        if lic:
+            node = URIRef(lic.iri)
+        elif dataset_dict.get("license_url"):
+            node = CleanedURIRef(dataset_dict["license_url"])
+        else:
+            return None
+        if not self._described(node, DCT.LicenseDocument):
+            title = dataset_dict.get("license_title")
+            if title and lic and lic.ckan_id == (dataset_dict.get("license_id")):
+                self.g.add((node, DCT.title, Literal(title, lang=self._lang)))
+            for kind in (lic.types if lic else ()):
+                self.g.add((node, DCT.type, self._concept(
+                    vocab.ADMS_LICENCE_TYPE + kind, {"en": vocab.ADMS_LICENCE_TYPE_LABELS[kind]})))
+        return node
+
+    def _distribution(self, dataset_dict, resource_dict, dataset_ref):
+        g = self.g
+        dist = CleanedURIRef(resource_uri(resource_dict))
+        self._tag_languages(dist)
+
+        # Licence (DCAT-AP: on the distribution), from the dataset's.
+        for old in list(g.objects(dist, DCT.license)):
+            g.remove((dist, DCT.license, old))
+            g.remove((old, DCT.type, URIRef(vocab.ADMS_LICENCE_TYPE + "UnknownIPR")))
+        licence = self._licence_node(dataset_dict, resource_dict)
+        if licence is not None:
+            g.add((dist, DCT.license, licence))
+
+        # Format and media type: EU file type + IANA, both typed.
+        for predicate in (DCT["format"], DCAT.mediaType):
+            for old in list(g.objects(dist, predicate)):
+                g.remove((dist, predicate, old))
+        fmt = resource_dict.get("format") or ""
+        file_type, media = vocab.file_type(fmt)
+        if not media and "/" in (resource_dict.get("mimetype") or ""):
+            media = vocab.IANA_BASE + resource_dict["mimetype"]
+        if file_type:
+            node = URIRef(file_type)
+            g.add((dist, DCT["format"], node))
+            g.add((node, RDF.type, DCT.MediaTypeOrExtent))
+        elif fmt:
+            node = BNode()
+            g.add((dist, DCT["format"], node))
+            g.add((node, RDF.type, DCT.MediaTypeOrExtent))
+            g.add((node, RDFS.label, Literal(fmt)))
+        if media:
+            node = URIRef(media)
+            g.add((dist, DCAT.mediaType, node))
+            g.add((node, RDF.type, DCT.MediaType))
+
+        # URLs: accessURL always; downloadURL for files.
+        url = (resource_dict.get("url") or "").strip()
+        if url:
+            url_ref = CleanedURIRef(url)
+            g.add((dist, DCAT.accessURL, url_ref))
+            if resource_dict.get("url_type") == "upload" or (file_type and vocab.format_for_file_type(file_type) != "HTML"):
+                g.add((dist, DCAT.downloadURL, url_ref))
+        elif (dist, DCAT.accessURL, None) not in g:
+            g.add((dist, DCAT.accessURL, URIRef(f"{catalog_uri().rstrip('/')}/dataset/"
+                                                f"{dataset_dict.get('id')}/resource/{resource_dict.get('id')}")))
+
+        # Checksum: only a valid hex value with a known algorithm.
+        for old in list(g.objects(dist, SPDX.checksum)):
+            g.remove((dist, SPDX.checksum, old))
+            g.remove((old, None, None))
+        found = vocab.checksum(resource_dict.get("hash"), resource_dict.get("hash_algorithm"))
+        if found:
+            value, algorithm = found
+            node = BNode()
+            g.add((dist, SPDX.checksum, node))
+            g.add((node, RDF.type, SPDX.Checksum))
+            g.add((node, SPDX.checksumValue, Literal(value, datatype=XSD.hexBinary)))
+            g.add((node, SPDX.algorithm, URIRef(algorithm)))
+            g.add((URIRef(algorithm), RDF.type, SPDX.ChecksumAlgorithm))
+
+        encoding = (resource_dict.get("encoding") or "").strip()
+        if encoding:
+            g.add((dist, vocab.CNT.characterEncoding, Literal(encoding)))
+
+        self._conforms_to(dist, resource_dict.get("conforms_to"))
+
+    # ------------------------------------------------------------ graph
+
+    def graph_from_dataset(self, dataset_dict, dataset_ref):
+        g = self.g
+        g.bind("tokyo", TOKYO)
+        g.bind("cnt", vocab.CNT)
+        self._tag_languages(dataset_ref)
+        self._publisher(dataset_dict, dataset_ref)
+        self._creator(dataset_dict, dataset_ref)
+        self._name(dataset_dict, dataset_ref)
+        self._spatial(dataset_dict, dataset_ref)
+        self._themes(dataset_dict, dataset_ref)
+        self._coded_values(dataset_dict, dataset_ref)
+        self._conforms_to(dataset_ref, dataset_dict.get("conforms_to"))
+        self._contacts(dataset_dict, dataset_ref)
+        for resource_dict in dataset_dict.get("resources", []):
+            self._distribution(dataset_dict, resource_dict, dataset_ref)
+
+    def graph_from_catalog(self, catalog_dict, catalog_ref):
+        g = self.g
+        catalog_dict = catalog_dict or {}
+        for predicate in (DCT.title, DCT.description, DCT.language):
+            g.remove((catalog_ref, predicate, None))
+        for key, predicate in (("title", DCT.title), ("description", DCT.description)):
+            for lang in ("ja", "en"):
+                text = catalog_dict.get(f"{key}_{lang}") or catalog_text(key, lang)
+                g.add((catalog_ref, predicate, Literal(text, lang=lang)))
+        for lang in codelists.languages():
+            if lang.code in ("JPN", "ENG"):
+                node = URIRef(lang.uri)
+                g.add((catalog_ref, DCT.language, node))
+                g.add((node, RDF.type, DCT.LinguisticSystem))
+        for homepage in g.objects(catalog_ref, FOAF.homepage):
+            g.add((homepage, RDF.type, FOAF.Document))
+        g.add((catalog_ref, DCT.publisher, self._legal_entity(identifiers.TOKYO_CORPORATE_NUMBER)))
+        g.add((catalog_ref, DCT.spatial, self._location(identifiers.TOKYO_CODE)))
+        scheme = URIRef(vocab.THEME_SCHEME)
+        g.add((catalog_ref, DCAT.themeTaxonomy, scheme))
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        self._labels(scheme, {"en": "Data theme", "ja": "データテーマ（EU）"}, DCT.title)
+        categories = URIRef(vocab.category_uri(catalog_uri(), "").rstrip("/"))
+        g.add((catalog_ref, DCAT.themeTaxonomy, categories))
+        g.add((categories, RDF.type, SKOS.ConceptScheme))
+        self._labels(categories, {"ja": "東京都オープンデータカタログのカテゴリ",
+                                  "en": "Categories of the Tokyo open data catalog"}, DCT.title)
+
+    # ------------------------------------------------------------ parsing
+
+    def _translated(self, subject, predicate) -> dict:
+        out: dict = {}
+        for obj in self.g.objects(subject, predicate):
+            if isinstance(obj, Literal) and str(obj).strip():
+                out.setdefault(obj.language or self._lang, str(obj))
+        return out
+
+    def _keywords_translated(self, subject) -> dict:
+        out: dict = {}
+        for obj in self.g.objects(subject, DCAT.keyword):
+            if isinstance(obj, Literal) and str(obj).strip():
+                out.setdefault(obj.language or self._lang, []).append(str(obj))
+        return {lang: sorted(values) for lang, values in out.items()}
+
+    def _iris(self, subject, predicate) -> list[str]:
+        return sorted(str(o) for o in self.g.objects(subject, predicate) if isinstance(o, URIRef))
+
+    def _standard_ids(self, subject) -> list[str]:
+        out = []
+        for obj in self.g.objects(subject, DCT.conformsTo):
+            ident = self.g.value(obj, DCT.identifier)
+            sid = str(ident) if ident is not None else vocab.standard_id_of(str(obj))
+            out.append(sid or str(obj))
+        return sorted(out)
+
+    def _set(self, target: dict, key: str, value):
+        if value not in (None, "", [], {}):
+            target[key] = value
+        else:
+            target.pop(key, None)
+
+    def _schema_fields(self, entity: str) -> set | None:
+        if not self._dataset_schema:
+            return None
+        return {f["field_name"] for f in self._dataset_schema[f"{entity}_fields"]}
+
+    def parse_dataset(self, dataset_dict, dataset_ref):
+        g = self.g
+        fields = self._schema_fields("dataset")
+        extras = {e["key"]: e for e in dataset_dict.get("extras", [])}
+
+        def put(key, value):
+            # scheming field -> root; otherwise keep it an extra
+            extras.pop(key, None)
+            if fields is None or key in fields:
+                self._set(dataset_dict, key, value)
+            elif value not in (None, "", [], {}):
+                extras[key] = {"key": key, "value": value if isinstance(value, str) else json.dumps(value)}
+
+        for key, predicate in (("title", DCT.title), ("notes", DCT.description)):
+            translated = self._translated(dataset_ref, predicate)
+            if translated:
+                put(f"{key}_translated", translated)
+                dataset_dict[key] = translated.get(self._lang) or next(iter(translated.values()))
+        tags = self._keywords_translated(dataset_ref)
+        put("tags_translated", tags)
+        dataset_dict["tags"] = [{"name": t} for t in tags.get(self._lang, [])]
+
+        # 管理ID -> name
+        for ident in g.objects(dataset_ref, ADMS.identifier):
+            notation = g.value(ident, SKOS.notation)
+            if notation is not None and _SLUG.match(str(notation)):
+                dataset_dict["name"] = str(notation)
+        extras.pop("alternate_identifier", None)
+        dataset_dict.pop("alternate_identifier", None)
+
+        # Publisher is the organisation; the harvest source decides owner_org.
+        if fields is not None and "publisher" not in fields:
+            dataset_dict.pop("publisher", None)
+        creators = [str(g.value(c, FOAF.name)) for c in g.objects(dataset_ref, DCT.creator)
+                    if g.value(c, FOAF.name) is not None]
+        if creators:
+            dataset_dict["maintainer"] = creators[0]
+        if fields is not None and "creator" not in fields:
+            dataset_dict.pop("creator", None)
+
+        # Licence
+        for dist in g.objects(dataset_ref, DCAT.distribution):
+            lic = g.value(dist, DCT.license)
+            if lic is not None and vocab.licence_id_for_iri(str(lic)):
+                dataset_dict["license_id"] = vocab.licence_id_for_iri(str(lic))
+                break
+
+        freq = g.value(dataset_ref, DCT.accrualPeriodicity)
+        put("frequency", str(freq) if isinstance(freq, URIRef) else dataset_dict.get("frequency"))
+        note = g.value(dataset_ref, TOKYO.frequencyNote)
+        put("frequency_note", str(note) if note is not None else None)
+
+        themes, categories = [], []
+        for iri in self._iris(dataset_ref, DCAT.theme):
+            code = vocab.category_of(iri)
+            (categories.append(code) if code else themes.append(iri))
+        derived = codelists.themes_for_categories(categories)
+        put("category", categories)
+        put("theme", derived + [t for t in themes if t not in derived])
+        put("language", self._iris(dataset_ref, DCT.language))
+        put("documentation", self._iris(dataset_ref, FOAF.page))
+        put("conforms_to", self._standard_ids(dataset_ref))
+
+        spatial = []
+        for node in g.objects(dataset_ref, DCT.spatial):
+            item = {"uri": str(node)} if isinstance(node, URIRef) else {}
+            label = self._translated(node, SKOS.prefLabel) or self._translated(node, RDFS.label)
+            if label:
+                item["text"] = label.get(self._lang) or next(iter(label.values()))
+            if item:
+                spatial.append(item)
+        for key in ("spatial_uri", "spatial_text", "spatial"):
+            extras.pop(key, None)
+        put("spatial_coverage", sorted(spatial, key=lambda i: i.get("uri", "")))
+
+        sub = self._subfields("contact")
+        parsed = []
+        for node in g.objects(dataset_ref, DCAT.contactPoint):
+            details = self._contact_details_of(node)
+            details = {k: v for k, v in details.items() if v and (sub is None or k in sub)}
+            if details and details != {"name": dataset_dict.get("maintainer")}:
+                parsed.append(details)
+        put("contact", sorted(parsed, key=lambda c: (c.get("name", ""), c.get("email", ""))))
+
+        dataset_dict["extras"] = [e for e in extras.values() if e["key"] not in ("homepage",)]
+
+        for key in ("issued", "modified"):
+            if _DATETIME.match(str(dataset_dict.get(key) or "")):
+                dataset_dict[key] = dataset_dict[key][:10]
+
+        distributions = {str(d): d for d in g.objects(dataset_ref, DCAT.distribution)}
+        for resource_dict in dataset_dict.get("resources", []):
+            dist = distributions.get(resource_dict.get("distribution_ref"))
+            if dist is not None:
+                self._parse_distribution(resource_dict, dist, dataset_dict)
+        return dataset_dict
+
+    def _subfields(self, field_name: str) -> set | None:
+        field = self._schema_field(field_name)
+        if not field or "repeating_subfields" not in field:
+            return None
+        return {s["field_name"] for s in field["repeating_subfields"]}
+
+    def _contact_details_of(self, node) -> dict:
+        g = self.g
+        out = {"uri": str(node) if isinstance(node, URIRef) else ""}
+        fn = self._translated(node, VCARD.fn)
+        out["name"] = fn.get(self._lang) or next(iter(fn.values()), "")
+        email = g.value(node, VCARD.hasEmail)
+        out["email"] = str(email).replace("mailto:", "") if email is not None else ""
+        url = g.value(node, VCARD.hasURL)
+        out["url"] = str(url) if url is not None else ""
+        uid = g.value(node, VCARD.hasUID)
+        out["identifier"] = str(uid) if uid is not None else ""
+        tel = g.value(node, VCARD.hasTelephone)
+        if tel is not None:
+            value = g.value(tel, VCARD.hasValue) if isinstance(tel, BNode) else tel
+            out["telephone"] = _telephone_text(str(value))
+        return out
+
+    def _parse_distribution(self, resource_dict, dist, dataset_dict):
+        g = self.g
+        for key, predicate in (("name", DCT.title), ("description", DCT.description)):
+            translated = self._translated(dist, predicate)
+            self._set(resource_dict, f"{key}_translated", translated)
+            if translated:
+                resource_dict[key] = translated.get(self._lang) or next(iter(translated.values()))
+        fmt = g.value(dist, DCT["format"])
+        if isinstance(fmt, URIRef) and vocab.format_for_file_type(str(fmt)):
+            resource_dict["format"] = vocab.format_for_file_type(str(fmt))
+        elif isinstance(fmt, BNode) and g.value(fmt, RDFS.label) is not None:
+            resource_dict["format"] = str(g.value(fmt, RDFS.label))
+        media = g.value(dist, DCAT.mediaType)
+        if media is not None:
+            resource_dict["mimetype"] = vocab.media_type_of(str(media))
+        url = resource_dict.get("url")
+        for key in ("access_url", "download_url"):
+            if resource_dict.get(key) == url:
+                resource_dict.pop(key)
+        lic = resource_dict.pop("license", None)
+        if lic and vocab.licence_id_for_iri(lic) not in (None, dataset_dict.get("license_id")):
+            resource_dict["license"] = lic
+        checksum = g.value(dist, SPDX.checksum)
+        if checksum is not None:
+            self._set(resource_dict, "hash", str(g.value(checksum, SPDX.checksumValue) or ""))
+            algorithm = g.value(checksum, SPDX.algorithm)
+            self._set(resource_dict, "hash_algorithm",
+                      vocab.algorithm_name(str(algorithm)) if algorithm is not None else None)
+        encoding = g.value(dist, vocab.CNT.characterEncoding)
+        self._set(resource_dict, "encoding", str(encoding) if encoding is not None else None)
+        self._set(resource_dict, "language", self._iris(dist, DCT.language))
+        self._set(resource_dict, "conforms_to", self._standard_ids(dist))
+        if _DATETIME.match(str(resource_dict.get("modified") or "")):
+            resource_dict["modified"] = resource_dict["modified"][:10]
+        resource_dict.pop("distribution_ref", None)
+

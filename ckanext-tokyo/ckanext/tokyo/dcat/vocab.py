@@ -1,0 +1,199 @@
+"""Vocabulary IRIs for the Japanese DCAT-AP 3 profile, and value <-> IRI maps.
+
+CKAN-free (rdflib + the project's code lists). Code lists themselves
+(frequencies, languages, access rights, categories) live in
+``ckanext.tokyo.codelists``; identifiers (法人番号, 全国地方公共団体コード,
+their URIs) in ``ckanext.tokyo.identifiers``. This module only adds what the
+RDF side needs on top: authority-table IRIs for licences and file types,
+IANA media types, the labels of the EU data themes, checksum algorithms and
+the URIs of the standard datasets.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from rdflib import Namespace
+
+from ckanext.tokyo import codelists
+
+# Namespaces not exported by ckanext.dcat.profiles.
+CNT = Namespace("http://www.w3.org/2011/content#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+EU = codelists.EU_AUTHORITY
+LICENCE_BASE = EU + "licence/"
+FILE_TYPE_BASE = EU + "file-type/"
+THEME_SCHEME = EU + "data-theme"
+IANA_BASE = "https://www.iana.org/assignments/media-types/"
+ADMS_LICENCE_TYPE = "http://purl.org/adms/licencetype/"
+ADMS_PUBLISHER_TYPE = "http://purl.org/adms/publishertype/"
+SPDX_ALGORITHM = "http://spdx.org/rdf/terms#checksumAlgorithm_"
+
+PDL_URL = "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0"
+
+TOKYO_NAME = {"ja": "東京都", "en": "Tokyo Metropolitan Government"}
+
+
+class Licence(NamedTuple):
+    ckan_id: str
+    iri: str
+    types: tuple[str, ...]  # ADMS licence types
+
+
+# CKAN licence id (config/licenses.json) -> IRI. EU authority table where it
+# has the licence; PDL1.0 has none, so its official URL.
+LICENCES = (
+    Licence("CC-BY-4.0", LICENCE_BASE + "CC_BY_4_0", ("Attribution",)),
+    Licence("PDL-1.0", PDL_URL, ("Attribution",)),
+    Licence("CC0-1.0", LICENCE_BASE + "CC0", ("PublicDomain",)),
+    Licence("ODbL-1.0", LICENCE_BASE + "ODC_BL", ("Attribution", "ShareAlike")),
+)
+# CKAN's built-in ids still found on old records: one-way, to the same IRIs.
+LEGACY_LICENCE_IDS = {"cc-by": "CC-BY-4.0", "cc-zero": "CC0-1.0", "odc-odbl": "ODbL-1.0"}
+ADMS_LICENCE_TYPE_LABELS = {
+    "Attribution": "Attribution",
+    "PublicDomain": "Public domain",
+    "ShareAlike": "Share alike",
+}
+ADMS_PUBLISHER_TYPE_LABELS = {"LocalAuthority": "Local Authority"}
+
+_LICENCE_BY_ID = {lic.ckan_id: lic for lic in LICENCES}
+_LICENCE_BY_IRI = {lic.iri: lic for lic in LICENCES}
+
+
+def licence(ckan_id: str | None) -> Licence | None:
+    ckan_id = LEGACY_LICENCE_IDS.get(ckan_id or "", ckan_id or "")
+    return _LICENCE_BY_ID.get(ckan_id)
+
+
+def licence_id_for_iri(iri: str) -> str | None:
+    lic = _LICENCE_BY_IRI.get(iri)
+    return lic.ckan_id if lic else None
+
+
+# Normalised format (codelists.normalise_format) -> (EU file-type code, IANA type).
+FORMATS = {
+    "CSV": ("CSV", "text/csv"),
+    "TSV": ("TSV", "text/tab-separated-values"),
+    "XLS": ("XLS", "application/vnd.ms-excel"),
+    "XLSX": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "JSON": ("JSON", "application/json"),
+    "GeoJSON": ("GEOJSON", "application/geo+json"),
+    "XML": ("XML", "application/xml"),
+    "RDF": ("RDF_XML", "application/rdf+xml"),
+    "Turtle": ("RDF_TURTLE", "text/turtle"),
+    "PDF": ("PDF", "application/pdf"),
+    "ZIP": ("ZIP", "application/zip"),
+    "HTML": ("HTML", "text/html"),
+    "TXT": ("TXT", "text/plain"),
+    "DOC": ("DOC", "application/msword"),
+    "DOCX": ("DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "ODS": ("ODS", "application/vnd.oasis.opendocument.spreadsheet"),
+    "ODT": ("ODT", "application/vnd.oasis.opendocument.text"),
+    "SHP": ("SHP", None),
+    "KML": ("KML", "application/vnd.google-earth.kml+xml"),
+    "KMZ": ("KMZ", "application/vnd.google-earth.kmz"),
+    "GML": ("GML", "application/gml+xml"),
+    "JPEG": ("JPEG", "image/jpeg"),
+    "PNG": ("PNG", "image/png"),
+}
+_FORMAT_BY_CODE = {code: fmt for fmt, (code, _) in FORMATS.items()}
+
+
+def file_type(fmt: str | None) -> tuple[str | None, str | None]:
+    """(EU file-type IRI, IANA media-type IRI) of a resource format, or Nones."""
+    known = FORMATS.get(codelists.normalise_format(fmt or ""))
+    if not known:
+        return None, None
+    code, media = known
+    return FILE_TYPE_BASE + code, (IANA_BASE + media if media else None)
+
+
+def format_for_file_type(iri: str) -> str | None:
+    if iri.startswith(FILE_TYPE_BASE):
+        return _FORMAT_BY_CODE.get(iri[len(FILE_TYPE_BASE):])
+    return None
+
+
+def media_type_of(iri: str) -> str:
+    return iri[len(IANA_BASE):] if iri.startswith(IANA_BASE) else iri
+
+
+# EU data themes (http://publications.europa.eu/resource/authority/data-theme),
+# English labels from the authority table, Japanese translations ours.
+THEMES = {
+    "AGRI": ("農業・水産業・林業・食品", "Agriculture, fisheries, forestry and food"),
+    "ECON": ("経済・財政", "Economy and finance"),
+    "EDUC": ("教育・文化・スポーツ", "Education, culture and sport"),
+    "ENER": ("エネルギー", "Energy"),
+    "ENVI": ("環境", "Environment"),
+    "GOVE": ("行政・公共部門", "Government and public sector"),
+    "HEAL": ("健康", "Health"),
+    "INTR": ("国際問題", "International issues"),
+    "JUST": ("司法・法制度・公共の安全", "Justice, legal system and public safety"),
+    "REGI": ("地域・都市", "Regions and cities"),
+    "SOCI": ("人口・社会", "Population and society"),
+    "TECH": ("科学・技術", "Science and technology"),
+    "TRAN": ("運輸", "Transport"),
+    "OP_DATPRO": ("暫定データ", "Provisional data"),
+}
+
+
+def theme_labels(iri: str) -> dict[str, str] | None:
+    if iri.startswith(codelists.THEME_BASE):
+        labels = THEMES.get(iri[len(codelists.THEME_BASE):])
+        if labels:
+            return {"ja": labels[0], "en": labels[1]}
+    return None
+
+
+# Tokyo's categories (groups c0NN) as themes: <catalog>/group/<code>.
+_CATEGORY = re.compile(r"/group/(c\d{3})$")
+
+
+def category_uri(base: str, code: str) -> str:
+    return f"{base.rstrip('/')}/group/{code}"
+
+
+def category_of(iri: str) -> str | None:
+    m = _CATEGORY.search(iri)
+    return m.group(1) if m and codelists.category(m.group(1)) else None
+
+
+# The standard datasets (schemas/standard/<id>.json): <catalog>/standard/<id>.
+_STANDARD = re.compile(r"/standard/([a-z0-9][a-z0-9-]*)(?:\.json)?$")
+
+
+def standard_uri(base: str, schema_id: str) -> str:
+    return f"{base.rstrip('/')}/standard/{schema_id}"
+
+
+def standard_id_of(iri: str) -> str | None:
+    m = _STANDARD.search(iri)
+    return m.group(1) if m else None
+
+
+# Checksums: SPDX algorithm IRIs; the algorithm is named or known by length.
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
+_BY_LENGTH = {32: "md5", 40: "sha1", 64: "sha256", 128: "sha512"}
+_ALGORITHMS = ("md5", "sha1", "sha224", "sha256", "sha384", "sha512")
+
+
+def checksum(value: str | None, algorithm: str | None = None) -> tuple[str, str] | None:
+    """(hex value, SPDX algorithm IRI) or None when not a usable checksum.
+
+    Accepts CKAN's `hash` as plain hex or `<algo>:<hex>`."""
+    value = (value or "").strip()
+    if ":" in value and not algorithm:
+        algorithm, value = value.split(":", 1)
+    if not value or not _HEX.match(value):
+        return None
+    algo = algorithm_name(algorithm or _BY_LENGTH.get(len(value), "")).lower().replace("-", "")
+    if algo not in _ALGORITHMS:
+        return None
+    return value.lower(), SPDX_ALGORITHM + algo
+
+
+def algorithm_name(iri: str) -> str:
+    return iri[len(SPDX_ALGORITHM):] if iri.startswith(SPDX_ALGORITHM) else iri

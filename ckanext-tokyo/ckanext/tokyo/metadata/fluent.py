@@ -1,0 +1,196 @@
+"""The small part of ckanext-fluent the catalog needs (its PyPI release is
+unusable): language→text values stored as JSON, with the Japanese value
+copied into CKAN's core field.
+
+ckanext-dcat recognises multilingual fields by validators whose names start
+with ``fluent``; keep the names. Accepted input, as in ckanext-fluent:
+a dict ``{"ja": …, "en": …}``, its JSON string, or form fields
+``<field>-ja`` / ``<field>-en``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ckan.lib.navl.dictization_functions import StopOnError, missing
+from ckanext.scheming.validation import scheming_validator
+
+LANGUAGES = ("ja", "en")
+REQUIRED_LANGUAGE = "ja"
+_TAG_SPLIT = re.compile(r"[,、，]")
+_TAG_OK = re.compile(r"[\w \-.]*$", re.UNICODE)
+LANG_NAMES = {"ja": ("日本語", "Japanese"), "en": ("英語", "English")}
+
+
+def _label(field: dict) -> tuple[str, str]:
+    label = field.get("label") or field["field_name"]
+    if isinstance(label, dict):
+        return label.get("ja", field["field_name"]), label.get("en", field["field_name"])
+    return label, label
+
+
+def _required_message(field: dict, lang: str) -> str:
+    ja, en = _label(field)
+    lja, len_ = LANG_NAMES.get(lang, (lang, lang))
+    return f"{ja}（{lja}）は必須です。 / {en} ({len_}) is required."
+
+
+def _collect(key, data, errors) -> dict[str, Any] | None:
+    """The raw language→value mapping from any accepted input shape."""
+    value = data.get(key, missing)
+    if value is not missing and value not in ("", None):
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                errors[key].append("言語別の値（JSON）が読めません。 / Not a language→text JSON object.")
+                return None
+        if not isinstance(value, dict):
+            errors[key].append("言語→テキストの形で指定してください。 / Expected a language→text object.")
+            return None
+        return value
+    out: dict[str, Any] = {}
+    prefix = key[-1] + "-"
+    extras = data.get(key[:-1] + ("__extras",), {})
+    for name in list(extras):
+        if name.startswith(prefix):
+            out[name[len(prefix):]] = extras.pop(name)
+    return out
+
+
+def _check_languages(key, value: dict, errors) -> bool:
+    bad = [lang for lang in value if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]+)?", lang)]
+    if bad:
+        errors[key].append(f"不明な言語コード: {bad} / Unknown language code(s): {bad}")
+        return False
+    return True
+
+
+def _store(field, key, data, errors, out: dict) -> None:
+    """Store the cleaned language→value mapping as JSON (``ja`` required
+    when the field is); nothing at all when it is empty."""
+    if field.get("required") and not out.get(REQUIRED_LANGUAGE):
+        errors[key].append(_required_message(field, REQUIRED_LANGUAGE))
+        return
+    if not out:
+        data.pop(key, None)
+        raise StopOnError
+    data[key] = json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
+class _Bad(Exception):
+    """A value that cannot be used; the message is the field error."""
+
+
+def _fluent(field, clean):
+    """A validator for a language→value field; ``clean(lang, value)`` returns
+    the cleaned value (empty = drop the language) or raises _Bad."""
+
+    def validator(key, data, errors, context):
+        if errors[key]:
+            return
+        raw = _collect(key, data, errors)
+        if raw is None or not _check_languages(key, raw, errors):
+            return
+        out = {}
+        try:
+            for lang, value in raw.items():
+                cleaned = clean(lang, value)
+                if cleaned:
+                    out[lang] = cleaned
+        except _Bad as e:
+            errors[key].append(str(e))
+            return
+        _store(field, key, data, errors, out)
+
+    return validator
+
+
+def _clean_text(lang: str, text) -> str:
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        raise _Bad(f"{lang}: 文字列で指定してください。 / {lang}: expected a string.")
+    return text.strip()
+
+
+def _clean_tags(lang: str, tags) -> list[str]:
+    if isinstance(tags, str):
+        tags = _TAG_SPLIT.split(tags)
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise _Bad(f"{lang}: キーワードの一覧で指定してください。 / {lang}: expected a list of keywords.")
+    clean: list[str] = []
+    for tag in (t.strip() for t in tags):
+        if not tag or tag in clean:
+            continue
+        if not _TAG_OK.match(tag) or len(tag) > 100:
+            raise _Bad(f"キーワード「{tag}」に使えない文字があります（・や記号は使えません）。 / "
+                       f"Keyword \"{tag}\" may only contain letters, digits, spaces, '-', '_' and '.'.")
+        clean.append(tag)
+    return clean
+
+
+@scheming_validator
+def fluent_text(field, schema):
+    """Language→text; ``ja`` required when the field is required."""
+    return _fluent(field, _clean_text)
+
+
+@scheming_validator
+def fluent_tags(field, schema):
+    """Language→list of keywords (a list or a comma-separated string per language)."""
+    return _fluent(field, _clean_tags)
+
+
+def _core_key(key: tuple) -> tuple:
+    name = key[-1]
+    assert name.endswith("_translated"), name
+    return key[:-1] + (name[: -len("_translated")],)
+
+
+def fluent_core_translated(key, data, errors, context):
+    """After fluent_text: the Japanese value also fills the core field
+    (title_translated → title, notes_translated → notes, name_translated → name…)."""
+    value = data.get(key)
+    if errors[key] or not isinstance(value, str):
+        return
+    data[_core_key(key)] = json.loads(value).get(REQUIRED_LANGUAGE, "")
+
+
+def fluent_core_tags(key, data, errors, context):
+    """After fluent_tags: the Japanese keywords become CKAN's core tags."""
+    value = data.get(key)
+    if errors[key] or not isinstance(value, str):
+        return
+    prefix = key[:-1] + ("tags",)
+    for k in [k for k in data if k[: len(prefix)] == prefix and len(k) == len(prefix) + 2]:
+        del data[k]
+    for i, tag in enumerate(json.loads(value).get(REQUIRED_LANGUAGE, [])):
+        data[prefix + (i, "name")] = tag
+
+
+def fluent_text_output(value):
+    """Stored JSON → language→text dict (also accepts a dict or plain text)."""
+    if isinstance(value, dict):
+        return value
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return {REQUIRED_LANGUAGE: value} if value else {}
+    return parsed if isinstance(parsed, dict) else {REQUIRED_LANGUAGE: str(parsed)}
+
+
+def fluent_tags_output(value):
+    return fluent_text_output(value)
+
+
+def validators() -> dict:
+    return {
+        "fluent_text": fluent_text,
+        "fluent_tags": fluent_tags,
+        "fluent_core_translated": fluent_core_translated,
+        "fluent_core_tags": fluent_core_tags,
+        "fluent_text_output": fluent_text_output,
+        "fluent_tags_output": fluent_tags_output,
+    }

@@ -1,0 +1,87 @@
+"""Facets and indexing of the Tokyo fields (IFacets, IPackageController).
+
+The coded fields are indexed into multi-valued ``vocab_tokyo_*`` Solr fields
+(the ``vocab_*`` dynamic field), and facet items get their ja/en labels.
+"""
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+
+from ckan.common import _
+from ckan.lib.i18n import get_lang
+
+from ckanext.tokyo.metadata import helpers
+
+# index field → the dataset field it comes from
+INDEXED = {
+    "vocab_tokyo_category": "category",
+    "vocab_tokyo_frequency": "frequency",
+    "vocab_tokyo_conforms_to": "conforms_to",
+}
+
+
+def facet_titles() -> "OrderedDict[str, str]":
+    return OrderedDict([
+        ("vocab_tokyo_category", _("Category")),
+        ("organization", _("Organizations")),
+        ("vocab_tokyo_frequency", _("Update frequency")),
+        ("vocab_tokyo_conforms_to", _("Standard dataset")),
+        ("license_id", _("Licenses")),
+        ("res_format", _("Formats")),
+    ])
+
+
+def dataset_facets(facets_dict):
+    """Our facets first, in order; any added by other plugins (e.g.
+    validation status) stay after them."""
+    ours = facet_titles()
+    for key, title in facets_dict.items():
+        if key not in ours and key not in ("tags", "groups"):
+            ours[key] = title
+    facets_dict.clear()
+    facets_dict.update(ours)
+    return facets_dict
+
+
+def _values(raw) -> list[str]:
+    if raw in (None, ""):
+        return []
+    if isinstance(raw, list):
+        return [str(v) for v in raw]
+    try:
+        parsed = json.loads(raw)
+    except (TypeError, ValueError):
+        return [str(raw)]
+    return [str(v) for v in parsed] if isinstance(parsed, list) else [str(parsed)]
+
+
+def before_dataset_index(pkg_dict: dict) -> dict:
+    for index_field, field in INDEXED.items():
+        values = _values(pkg_dict.get(field))
+        if values:
+            pkg_dict[index_field] = values
+    # Repeating subfields (contact, spatial_coverage, temporal_coverage) reach
+    # the index as lists of dicts, which Solr would take for child documents:
+    # store them as JSON text (what scheming_nerf_index does), and the areas
+    # as their own multi-valued field.
+    spatial = pkg_dict.get("spatial_coverage")
+    if isinstance(spatial, list):
+        pkg_dict["vocab_tokyo_spatial"] = [a["uri"] for a in spatial if isinstance(a, dict) and a.get("uri")]
+    for key, value in list(pkg_dict.items()):
+        if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value)):
+            pkg_dict[key] = json.dumps(value, ensure_ascii=False)
+    return pkg_dict
+
+
+def after_dataset_search(search_results: dict, search_params: dict) -> dict:
+    try:
+        lang = get_lang()
+    except Exception:  # outside a request
+        lang = "ja"
+    facets = search_results.get("search_facets") or {}
+    for index_field, field in INDEXED.items():
+        for item in facets.get(index_field, {}).get("items", []):
+            item["display_name"] = helpers.tokyo_value_label(field, item["name"], lang)
+    return search_results
+

@@ -1,0 +1,233 @@
+"""DCAT export (issue 5): the `tokyo_dcat_ap` profile after `euro_dcat_ap_3`
+on the demo catalog — SHACL (DCAT-AP 3.0.1), the Japanese alignment, round
+trip, private/draft datasets, paging, content negotiation, standards."""
+import json
+
+import ckan.tests.factories as factories
+import ckan.tests.helpers as helpers
+import pytest
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS as DCT, FOAF, RDF, SKOS
+
+from ckanext.dcat.processors import RDFParser, RDFSerializer
+from ckanext.tokyo import demo
+
+from dcat_support import differences, shacl
+
+PLUGINS = "scheming_datasets scheming_organizations tokyo_schema dcat tokyo_dcat"
+pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS), pytest.mark.usefixtures("with_plugins")]
+
+HOJIN = "http://hojin-info.go.jp/data/basic/"
+SAC = "http://data.e-stat.go.jp/lod/sac/C"
+HYDRA = rdflib.Namespace("http://www.w3.org/ns/hydra/core#")
+VCARD = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
+
+
+def _ttl(app, url, status=200, **kwargs):
+    resp = app.get(url, status=status, **kwargs)
+    if status != 200:
+        return resp
+    assert resp.headers["Content-Type"].startswith("text/turtle")
+    return rdflib.Graph().parse(data=resp.get_data(as_text=True), format="turtle")
+
+
+def _dataset_ref(graph, name):
+    [ref] = [d for d in graph.subjects(RDF.type, DCAT.Dataset)
+             if (d, rdflib.URIRef("http://www.w3.org/ns/adms#identifier"), None) in graph
+             and any(str(graph.value(i, SKOS.notation)) == name
+                     for i in graph.objects(d, rdflib.URIRef("http://www.w3.org/ns/adms#identifier")))]
+    return ref
+
+
+def _full_dataset(org):
+    """Every field of the contract filled (docs/metadata-fields.md)."""
+    return helpers.call_action(
+        "package_create",
+        name="t131041d0000000099", owner_org=org,
+        title_translated={"ja": "新宿区公衆トイレ一覧（検証）", "en": "Public toilets in Shinjuku (test)"},
+        notes_translated={"ja": "区内の公衆トイレです。", "en": "Public toilets in the city."},
+        tags_translated={"ja": ["トイレ", "バリアフリー"], "en": ["toilets"]},
+        maintainer="新宿区みどり公園課",
+        category=["c005", "c023"],
+        frequency="http://publications.europa.eu/resource/authority/frequency/ANNUAL",
+        frequency_note="年1回（4月）",
+        issued="2024-04-01", modified="2026-03-31",
+        temporal_coverage=[{"start": "2025-04-01", "end": "2026-03-31"}],
+        spatial_coverage=[{"uri": "131041", "text": "新宿区"}, {"uri": "130001", "text": "東京都"}],
+        language=["http://publications.europa.eu/resource/authority/language/JPN",
+                  "http://publications.europa.eu/resource/authority/language/ENG"],
+        conforms_to=["current-13-public-toilet"],
+        contact=[{"name": "新宿区みどり公園課", "email": "midori@example.invalid",
+                  "telephone": "03-5273-3914", "url": "https://www.city.shinjuku.lg.jp/"}],
+        license_id="PDL-1.0",
+        url="https://www.city.shinjuku.lg.jp/kusei/toilet.html",
+        access_rights="http://publications.europa.eu/resource/authority/access-right/PUBLIC",
+        provenance="区の施設台帳から作成",
+        version="2026.1",
+        documentation=["https://www.city.shinjuku.lg.jp/kusei/toilet-spec.pdf"],
+        resources=[{
+            "url": "https://www.city.shinjuku.lg.jp/content/131041_public_toilet.csv",
+            "name_translated": {"ja": "公衆トイレ一覧", "en": "Public toilets"},
+            "description_translated": {"ja": "CSV版", "en": "CSV edition"},
+            "format": "CSV", "encoding": "Shift_JIS", "modified": "2026-03-31",
+            "conforms_to": ["current-13-public-toilet"],
+            "language": ["http://publications.europa.eu/resource/authority/language/JPN"],
+            "size": 20480,
+            "hash": "sha256:" + "ab" * 32,
+        }],
+    )
+
+
+@pytest.fixture
+def demo_catalog(clean_db, clean_index):
+    demo.load()
+    return demo.catalog()
+
+
+@pytest.fixture
+def schema_fields():
+    schema = helpers.call_action("scheming_dataset_schema_show", type="dataset")
+    return ([f["field_name"] for f in schema["dataset_fields"]],
+            [f["field_name"] for f in schema["resource_fields"]])
+
+
+def test_demo_catalog_and_every_dataset_are_shacl_clean(app, demo_catalog):
+    catalog = _ttl(app, "/catalog.ttl")
+    result = shacl(catalog)
+    assert result["Violation"] == [], "\n".join(result["Violation"])
+    assert len(list(catalog.subjects(RDF.type, DCAT.Dataset))) == len(demo_catalog["datasets"])
+
+    # Every /dataset/<id>.ttl, validated together in one graph (also catches
+    # clashes between datasets, e.g. one publisher with two names).
+    datasets = rdflib.Graph()
+    for ds in demo_catalog["datasets"]:
+        datasets += _ttl(app, f"/dataset/{ds['name']}.ttl")
+    result = shacl(datasets)
+    assert result["Violation"] == [], "\n".join(result["Violation"])
+    assert result["Warning"] == []
+
+
+def test_catalog_metadata_in_japanese_and_english(app, demo_catalog):
+    g = _ttl(app, "/catalog.ttl")
+    [cat] = g.subjects(RDF.type, DCAT.Catalog)
+    assert {t.language for t in g.objects(cat, DCT.title)} == {"ja", "en"}
+    assert {d.language for d in g.objects(cat, DCT.description)} == {"ja", "en"}
+    assert g.value(cat, DCT.publisher) == URIRef(HOJIN + "8000020130001")
+    assert Literal("東京都", lang="ja") in set(g.objects(URIRef(HOJIN + "8000020130001"), FOAF.name))
+    assert set(g.objects(cat, DCT.language)) == {
+        URIRef("http://publications.europa.eu/resource/authority/language/JPN"),
+        URIRef("http://publications.europa.eu/resource/authority/language/ENG")}
+
+
+def test_dataset_is_aligned_to_japanese_registries(app, demo_catalog):
+    org = factories.Organization(name="t131041x", title="新宿区", title_en="Shinjuku City",
+                                 local_government_code="131041", corporate_number="7000020131041")
+    ds = _full_dataset(org["id"])
+    g = _ttl(app, f"/dataset/{ds['name']}.ttl")
+    assert shacl(g)["Violation"] == []
+    ref = _dataset_ref(g, ds["name"])
+
+    publisher = g.value(ref, DCT.publisher)
+    assert publisher == URIRef(HOJIN + "7000020131041")
+    assert (publisher, RDF.type, FOAF.Organization) in g
+    assert str(g.value(publisher, DCT.identifier)) == "7000020131041"
+    assert {str(n) for n in g.objects(publisher, FOAF.name)} == {"新宿区", "Shinjuku City"}
+
+    assert set(g.objects(ref, DCT.spatial)) == {URIRef(SAC + "13104"), URIRef(SAC + "13000")}
+    assert g.value(URIRef(SAC + "13104"), SKOS.prefLabel) == Literal("新宿区", lang="ja")
+    assert {(str(t), t.language) for t in g.objects(ref, DCT.title)} == {
+        ("新宿区公衆トイレ一覧（検証）", "ja"), ("Public toilets in Shinjuku (test)", "en")}
+    assert all(k.language in ("ja", "en") for k in g.objects(ref, DCAT.keyword))
+    assert (URIRef("http://publications.europa.eu/resource/authority/frequency/ANNUAL"),
+            RDF.type, DCT.Frequency) in g
+    standard = g.value(ref, DCT.conformsTo)
+    assert str(standard).endswith("/standard/current-13-public-toilet")
+    assert (standard, RDF.type, DCT.Standard) in g
+    assert Literal("公衆トイレ一覧", lang="ja") in set(g.objects(standard, DCT.title)) or \
+        any(t.language == "ja" for t in g.objects(standard, DCT.title))
+
+    contact = g.value(ref, DCAT.contactPoint)
+    assert (contact, RDF.type, VCARD.Kind) in g
+    assert g.value(contact, VCARD.hasTelephone) == URIRef("tel:+81-3-5273-3914")
+    assert g.value(contact, VCARD.hasEmail) == URIRef("mailto:midori@example.invalid")
+
+    dist = g.value(ref, DCAT.distribution)
+    licence = g.value(dist, DCT.license)
+    assert licence == URIRef("https://www.digital.go.jp/resources/open_data/public_data_license_v1.0")
+    assert (licence, RDF.type, DCT.LicenseDocument) in g
+    assert g.value(dist, DCT["format"]) == URIRef(
+        "http://publications.europa.eu/resource/authority/file-type/CSV")
+    assert g.value(dist, DCAT.mediaType) == URIRef("https://www.iana.org/assignments/media-types/text/csv")
+    assert int(g.value(dist, DCAT.byteSize)) == 20480
+    assert str(g.value(dist, DCT.modified)) == "2026-03-31"
+    assert g.value(dist, DCAT.downloadURL) == URIRef(ds["resources"][0]["url"])
+    spdx = rdflib.Namespace("http://spdx.org/rdf/terms#")
+    checksum = g.value(dist, spdx.checksum)
+    assert str(g.value(checksum, spdx.checksumValue)) == "ab" * 32
+    assert g.value(checksum, spdx.algorithm) == spdx.checksumAlgorithm_sha256
+
+
+def test_round_trip_is_lossless_for_the_schema_fields(demo_catalog, schema_fields):
+    org = factories.Organization(name="t131041x", title="新宿区", local_government_code="131041")
+    names = [ds["name"] for ds in demo_catalog["datasets"]]
+    names.append(_full_dataset(org["id"])["name"])
+    dataset_fields, resource_fields = schema_fields
+    for name in names:
+        original = helpers.call_action("package_show", id=name)
+        serializer = RDFSerializer()
+        serializer.graph_from_dataset(original)
+        parser = RDFParser()
+        parser.parse(serializer.g.serialize(format="turtle"), _format="turtle")
+        [parsed] = list(parser.datasets())
+        # owner_org comes from the harvest source, not from the graph.
+        diff = differences(original, parsed, dataset_fields, resource_fields, skip=("owner_org",))
+        assert diff == [], f"{name}: {diff}"
+
+
+def test_private_and_draft_datasets_are_never_exported(app, demo_catalog):
+    org = helpers.call_action("organization_show", id="t131041")
+    private = factories.Dataset(owner_org=org["id"], private=True, name="t131041d0000000070",
+                                title_translated={"ja": "非公開"}, notes_translated={"ja": "非公開"})
+    draft = factories.Dataset(owner_org=org["id"], state="draft", name="t131041d0000000071",
+                              title_translated={"ja": "下書き"}, notes_translated={"ja": "下書き"})
+    sysadmin = factories.SysadminWithToken()
+    for headers in ({}, {"Authorization": sysadmin["token"]}):
+        text = app.get("/catalog.ttl", headers=headers).get_data(as_text=True)
+        for ds in (private, draft):
+            assert ds["id"] not in text and ds["name"] not in text
+    for ds in (private, draft):
+        _ttl(app, f"/dataset/{ds['name']}.ttl", status=404)
+        _ttl(app, f"/dataset/{ds['id']}.jsonld", status=404)
+        _ttl(app, f"/dataset/{ds['name']}.ttl", status=404, headers={"Authorization": sysadmin["token"]})
+
+
+@pytest.mark.ckan_config("ckanext.dcat.datasets_per_page", "5")
+def test_catalog_is_paged_with_hydra(app, demo_catalog):
+    g = _ttl(app, "/catalog.ttl")
+    [page] = g.subjects(RDF.type, HYDRA.PagedCollection)
+    assert int(g.value(page, HYDRA.totalItems)) == len(demo_catalog["datasets"])
+    assert "page=2" in str(g.value(page, HYDRA.next))
+    assert len(list(g.subjects(RDF.type, DCAT.Dataset))) == 5
+    second = _ttl(app, "/catalog.ttl?page=2")
+    assert len(list(second.subjects(RDF.type, DCAT.Dataset))) == 5
+
+
+def test_formats_and_content_negotiation(app, demo_catalog):
+    name = demo_catalog["datasets"][0]["name"]
+    jsonld = app.get(f"/dataset/{name}.jsonld")
+    assert jsonld.headers["Content-Type"].startswith("application/ld+json")
+    json.loads(jsonld.get_data(as_text=True))
+    xml = app.get("/catalog.rdf")
+    assert xml.headers["Content-Type"].startswith("application/rdf+xml")
+    negotiated = app.get(f"/dataset/{name}", headers={"Accept": "text/turtle"})
+    assert negotiated.headers["Content-Type"].startswith("text/turtle")
+    html = app.get(f"/dataset/{name}")
+    assert html.headers["Content-Type"].startswith("text/html")
+
+
+def test_standard_uri_serves_the_table_schema(app):
+    resp = app.get("/standard/current-13-public-toilet")
+    assert resp.headers["Content-Type"].startswith("application/json")
+    assert resp.json["name"] == "current-13-public-toilet"
+    app.get("/standard/no-such-standard", status=404)

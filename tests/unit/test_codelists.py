@@ -1,0 +1,45 @@
+"""The CKAN-free code lists: categories, 更新頻度, languages, formats."""
+import pytest
+
+from ckanext.tokyo import codelists
+
+F = codelists.FREQUENCY_BASE
+
+
+@pytest.mark.parametrize("spelling, code", [
+    ("年1回", "ANNUAL"), ("１年ごと", "ANNUAL"), ("1年毎", "ANNUAL"), ("毎年度", "ANNUAL"),
+    ("年1回（5月頃）", "ANNUAL"), ("毎年 更新", "ANNUAL"), ("月次", "MONTHLY"), ("1ヶ月ごと", "MONTHLY"),
+    ("毎月", "MONTHLY"), ("四半期ごと", "QUARTERLY"), ("年2回", "ANNUAL_2"), ("随時", "AS_NEEDED"),
+    ("随時更新", "AS_NEEDED"), ("不定期", "IRREG"), ("リアルタイム", "UPDATE_CONT"), ("日次", "DAILY"),
+    ("更新予定なし", "NOT_PLANNED"), ("隔年", "BIENNIAL"), ("ANNUAL", "ANNUAL"), (F + "WEEKLY", "WEEKLY"),
+])
+def test_spellings_map_to_eu_frequencies(spelling, code):
+    found = codelists.frequency_for_spelling(spelling)
+    assert found is not None and found.code == code and found.uri == F + code
+
+
+@pytest.mark.parametrize("spelling", ["国勢調査実施年の翌年", "予算編成時", "", "更新"])
+def test_unknown_spellings_are_not_guessed(spelling):
+    assert codelists.frequency_for_spelling(spelling) is None
+
+
+def test_every_frequency_has_both_labels_and_a_unique_uri():
+    freqs = codelists.frequencies()
+    assert len({f.uri for f in freqs}) == len(freqs) >= 10
+    assert all(f.ja and f.en for f in freqs)
+
+
+def test_categories_confirmed_ones_and_themes():
+    cats = {c.code: c for c in codelists.categories()}
+    assert {c for c, v in cats.items() if v.confirmed} == {"c005", "c023", "c029"}
+    assert (cats["c005"].ja, cats["c023"].ja, cats["c029"].ja) == ("医療・福祉", "観光", "行財政")
+    assert all(c.themes and all(t.startswith(codelists.THEME_BASE) for t in c.themes) for c in cats.values())
+    assert codelists.themes_for_categories(["c029", "c005", "c999"]) == [
+        codelists.THEME_BASE + "GOVE", codelists.THEME_BASE + "ECON",
+        codelists.THEME_BASE + "HEAL", codelists.THEME_BASE + "SOCI"]
+
+
+def test_languages_and_formats():
+    assert codelists.DEFAULT_LANGUAGE in {lang.uri for lang in codelists.languages()}
+    assert [codelists.normalise_format(v) for v in ("csv", ".CSV", " Csv ", "text/csv", "xlsx", "geojson", "")] == [
+        "CSV", "CSV", "CSV", "CSV", "XLSX", "GeoJSON", ""]
