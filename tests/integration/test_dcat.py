@@ -13,7 +13,7 @@ from rdflib.namespace import DCAT, DCTERMS as DCT, FOAF, RDF, SKOS
 from ckanext.dcat.processors import RDFParser, RDFSerializer
 from ckanext.tokyo import demo
 
-from dcat_support import differences, shacl
+from tests.integration.dcat_support import differences, shacl
 
 PLUGINS = "scheming_datasets scheming_organizations tokyo_schema dcat tokyo_dcat"
 pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS), pytest.mark.usefixtures("with_plugins")]
