@@ -74,6 +74,12 @@ install() {
 
 # --- services -------------------------------------------------------------
 
+port_free() {  # port service: fail clearly when someone else holds our port
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    die "$2[$ENV_NAME]: port $1 is already taken by another process (a stack of another checkout? stop it there with: scripts/stack.sh down $ENV_NAME)"
+  fi
+}
+
 pg_up() {
   [ -n "$PG_BIN" ] || die "PostgreSQL binaries not found; run: stack.sh install"
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
@@ -83,6 +89,7 @@ pg_up() {
     $AS_PG "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if ! $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    port_free "$PG_PORT" postgres
     say "postgres[$ENV_NAME]: starting on 127.0.0.1:$PG_PORT"
     $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -t 60 -l "$PG_DATA/postgres.log" \
       -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DATA -c fsync=off" start >/dev/null \
@@ -185,6 +192,9 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   cmd_up dev
   "$CKAN" -c "$INI" tokyo ensure-sysadmin admin --password-file "$STATE/admin-password"
   "$CKAN" -c "$INI" tokyo demo
+  # tokyo_validation: end runs a dead worker left `running`, queue what a
+  # Redis outage left `pending` or was never validated; the worker does the rest.
+  "$CKAN" -c "$INI" tokyo validate --pending
   start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker
   start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
     "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded
