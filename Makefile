@@ -1,5 +1,5 @@
 # ckanext-tokyo — the two commands: `make run` and `make test`.
-.PHONY: run stop test test-unit install lock status
+.PHONY: run stop reset test test-unit install lock status
 
 # The whole catalog at http://127.0.0.1:5000 (installs what is missing).
 run:
@@ -11,6 +11,11 @@ stop:
 
 status:
 	scripts/stack.sh status dev
+
+# Stop the catalog and delete its data (database, search index, uploads);
+# the next `make run` starts from the demo catalog again.
+reset:
+	scripts/stack.sh purge dev
 
 # The whole suite against real PostgreSQL, Solr, Redis and Chromium,
 # on their own ports and database beside a running `make run`.

@@ -3,7 +3,7 @@
 # Two environments side by side on their own ports and databases:
 #   dev  — what `make run` serves at http://127.0.0.1:5000
 #   test — what `make test` runs the suite against
-# Usage: stack.sh install | up ENV | serve | down ENV | status ENV
+# Usage: stack.sh install | up ENV | serve | down ENV | purge ENV | status ENV
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -219,6 +219,12 @@ cmd_down() {
   say "$ENV_NAME stack stopped"
 }
 
+cmd_purge() {  # stop ENV and delete its data: database, index, uploads, logs
+  cmd_down "$1"
+  rm -rf "$PG_DATA" "$STATE"
+  say "$ENV_NAME data deleted"
+}
+
 cmd_status() {
   env_settings "$1"
   pid_alive "$STATE/ckan.pid" && echo "ckan: running" || echo "ckan: stopped"
@@ -234,5 +240,6 @@ case ${1:-} in
   serve) cmd_serve ;;
   down) cmd_down "${2:?environment}" ;;
   status) cmd_status "${2:?environment}" ;;
-  *) die "usage: $0 install | up ENV | serve | down ENV | status ENV" ;;
+  purge) cmd_purge "${2:?environment}" ;;
+  *) die "usage: $0 install | up ENV | serve | down ENV | purge ENV | status ENV" ;;
 esac
