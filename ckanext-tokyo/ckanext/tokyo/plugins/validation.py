@@ -1,6 +1,113 @@
-"""tokyo_validation: resources checked against the standard data formats."""
+"""tokyo_validation: resources checked against the standard data formats.
+
+Thin adapter over the CKAN-free core (ckanext.tokyo.validation); the CKAN
+side lives in ckanext.tokyo.catalog_validation. Works without tokyo_schema
+and tokyo_dcat (it reads ``conforms_to`` when tokyo_schema provides it).
+Table: ``ckan db upgrade -p tokyo_validation``.
+"""
+from __future__ import annotations
+
+import logging
+
+import ckan.model as model
 import ckan.plugins as p
+import ckan.plugins.toolkit as tk
+
+from ckanext.tokyo.catalog_validation import actions, auth, helpers, jobs, resources, settings, views
+from ckanext.tokyo.catalog_validation.cli import tokyo
+
+log = logging.getLogger(__name__)
+
+# Set by code that writes validation fields on purpose (none of ours goes
+# through the actions, but an operator script may).
+CONTEXT_FLAG = "_tokyo_validation_status_write"
+SERVER_KEYS = (resources.STATUS_KEY, resources.TIMESTAMP_KEY)
 
 
 class TokyoValidationPlugin(p.SingletonPlugin):
-    pass
+    p.implements(p.IConfigurer)
+    p.implements(p.IConfigDeclaration)
+    p.implements(p.IActions)
+    p.implements(p.IAuthFunctions)
+    p.implements(p.IBlueprint)
+    p.implements(p.IClick)
+    p.implements(p.ITemplateHelpers)
+    p.implements(p.IFacets, inherit=True)
+    p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IResourceController, inherit=True)
+
+    # IConfigurer: the package's template folder (shared with tokyo_schema;
+    # registering it twice is a no-op). Ours: tokyo_validation/*.html and the
+    # ckan_extends overrides package/snippets/resource_item.html, package/resource_read.html.
+    def update_config(self, config):
+        tk.add_template_directory(config, "../templates")
+
+    # IConfigDeclaration
+    def declare_config_options(self, declaration, key):
+        settings.declare(declaration, key)
+
+    # IActions / IAuthFunctions
+    def get_actions(self):
+        return actions.get_actions()
+
+    def get_auth_functions(self):
+        return auth.get_auth_functions()
+
+    # IBlueprint
+    def get_blueprint(self):
+        return views.blueprints()
+
+    # IClick: the shared `ckan tokyo` group, with validate/report added
+    def get_commands(self):
+        return [tokyo]
+
+    # ITemplateHelpers
+    def get_helpers(self):
+        return helpers.get_helpers()
+
+    # IFacets
+    def dataset_facets(self, facets_dict, package_type):
+        facets_dict[helpers.FACET] = helpers.facet_title()
+        return facets_dict
+
+    def organization_facets(self, facets_dict, organization_type, package_type):
+        return self.dataset_facets(facets_dict, package_type)
+
+    # IPackageController
+    def before_dataset_index(self, pkg_dict):
+        return helpers.index_status(pkg_dict)
+
+    def after_dataset_search(self, search_results, search_params):
+        return helpers.label_facet_items(search_results)
+
+    # IResourceController: validation_status/_timestamp belong to the server
+    def before_resource_create(self, context, resource):
+        if not context.get(CONTEXT_FLAG):
+            for key in SERVER_KEYS:
+                resource.pop(key, None)
+
+    def before_resource_update(self, context, current, resource):
+        if context.get(CONTEXT_FLAG):
+            return
+        for key in SERVER_KEYS:
+            if current.get(key) is not None:
+                resource[key] = current[key]
+            else:
+                resource.pop(key, None)
+
+    def after_resource_create(self, context, resource):
+        self._validate_if_changed(resource)
+
+    def after_resource_update(self, context, resource):
+        self._validate_if_changed(resource)
+
+    def _validate_if_changed(self, resource):
+        # Never let validation break a save: worst case the resource stays
+        # pending and `ckan tokyo validate --pending` picks it up.
+        try:
+            package = tk.get_action("package_show")({"ignore_auth": True}, {"id": resource["package_id"]})
+            if jobs.needs_validation(resource, package):
+                jobs.enqueue(resource, package)
+        except Exception:
+            log.exception("could not start the validation of resource %s", resource.get("id"))
+            model.Session.rollback()

@@ -1,0 +1,129 @@
+"""Actions (names as in ckanext-validation, plus the catalog summary)."""
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+from . import jobs, resources, settings
+from .model import ResourceValidation, table_exists
+from .summary import Scope, summary
+
+
+def _resource(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
+    resource_id = data_dict.get("resource_id") or data_dict.get("id")
+    if not resource_id:
+        raise tk.ValidationError({"resource_id": ["Missing value"]})
+    resource = model.Resource.get(resource_id)
+    if resource is None or resource.state != "active":
+        raise tk.ObjectNotFound("Resource not found")
+    return tk.get_action("resource_show")({"ignore_auth": True, "user": context.get("user")},
+                                          {"id": resource.id})
+
+
+def _require_table() -> None:
+    if not table_exists():
+        raise tk.ValidationError({"tokyo_validation": [
+            "the validation table is missing: run `ckan db upgrade -p tokyo_validation`"]})
+
+
+def resource_validation_run(context, data_dict):
+    """Validate a resource now (queued, or inline with ``async: false``).
+
+    :param resource_id: the resource id (``id`` is accepted too)
+    :param async: queue the job (default true); false runs it in this request
+        (sysadmins only; others are queued)
+    :returns: ``{"status", "resource_id", "job_id"}``
+    """
+    tk.check_access("resource_validation_run", context, data_dict)
+    resource = _resource(context, data_dict)
+    _require_table()
+    if not resources.eligible(resource):
+        raise tk.ValidationError({"format": [
+            f"only {', '.join(sorted(settings.formats()))} resources with a file or URL are validated"]})
+    package = tk.get_action("package_show")({"ignore_auth": True}, {"id": resource["package_id"]})
+    # Inline runs tie up a web worker for up to `timeout` seconds: sysadmins only.
+    inline = not tk.asbool(data_dict.get("async", True)) and _is_sysadmin(context)
+    row = jobs.enqueue(resource, package, sync=True if inline else None)
+    row = ResourceValidation.get(resource["id"]) or row
+    return {"resource_id": resource["id"], "status": row.status, "job_id": row.job_id}
+
+
+@tk.side_effect_free
+def resource_validation_show(context, data_dict):
+    """The latest validation of a resource.
+
+    :param resource_id: the resource id (``id`` is accepted too)
+    :returns: ``{"status", "report", "reason", "schema", "created", "started",
+        "finished", …}``; ``report`` has the shape of ``tokyo-validate --format json``
+        (null until the run has finished, and for ``error``)
+    """
+    tk.check_access("resource_validation_show", context, data_dict)
+    resource = _resource(context, data_dict)
+    row = ResourceValidation.get(resource["id"]) if table_exists() else None
+    if row is None:
+        raise tk.ObjectNotFound(f"No validation report exists for resource {resource['id']}")
+    out = row.as_dict()
+    out["validation_timestamp"] = resource.get(resources.TIMESTAMP_KEY)
+    return out
+
+
+def resource_validation_delete(context, data_dict):
+    """Remove a resource's validation report and status.
+
+    :param resource_id: the resource id (``id`` is accepted too)
+    """
+    tk.check_access("resource_validation_delete", context, data_dict)
+    resource = _resource(context, data_dict)
+    if not jobs.delete(resource["id"]):
+        raise tk.ObjectNotFound(f"No validation report exists for resource {resource['id']}")
+    return {"resource_id": resource["id"], "deleted": True}
+
+
+@tk.side_effect_free
+def tokyo_validation_summary(context, data_dict):
+    """Pass rates per organisation and findings by rule, over the datasets the
+    caller can see (public ones, plus private ones of their organisations).
+
+    :param organization: restrict to one organisation (id or name, optional)
+    :returns: ``{"organizations": [{"name", "title", "resources", "validated",
+        "success", "failure", "error", "pending", "running", "not_validated",
+        "pass_rate"}], "totals": {...}, "by_code": [{"code", "severity",
+        "count", "resources"}]}``; pass_rate = success / (success + failure + error)
+    """
+    tk.check_access("tokyo_validation_summary", context, data_dict)
+    scope = scope_for(context)
+    org = data_dict.get("organization") or data_dict.get("id")
+    if org:
+        group = model.Group.get(org)
+        if group is None or not group.is_organization:
+            raise tk.ObjectNotFound("Organization not found")
+        scope.organization = group.id
+    return summary(scope)
+
+
+def _user(context: dict[str, Any]) -> Any:
+    name = context.get("user")
+    return model.User.get(name) if name else None
+
+
+def _is_sysadmin(context: dict[str, Any]) -> bool:
+    user = _user(context)
+    return bool(context.get("ignore_auth") or (user is not None and user.sysadmin))
+
+
+def scope_for(context: dict[str, Any]) -> Scope:
+    if _is_sysadmin(context):
+        return Scope(all=True)
+    user_obj = _user(context)
+    if user_obj is None:
+        return Scope()
+    orgs = tk.get_action("organization_list_for_user")(
+        {"user": user_obj.name, "ignore_auth": True}, {"id": user_obj.id, "permission": "read"})
+    return Scope(org_ids={o["id"] for o in orgs})
+
+
+def get_actions() -> dict[str, Any]:
+    return {f.__name__: f for f in (resource_validation_run, resource_validation_show,
+                                    resource_validation_delete, tokyo_validation_summary)}

@@ -1,0 +1,262 @@
+"""A guarded HTTP client for linked resources (no CKAN, stdlib only).
+
+A resource URL is attacker-controlled input: fetching it from the worker must
+not reach the catalog's own network (SSRF). So:
+
+* only ``http`` and ``https``;
+* the host is resolved here, and the request is refused when *any* of its
+  addresses is not a public unicast address (loopback, private, link-local,
+  cloud metadata, carrier-grade NAT, multicast, reserved, unspecified,
+  documentation, and IPv6 forms that embed such an IPv4 address);
+* the connection goes to the vetted address (pinned: no second DNS lookup,
+  so DNS rebinding cannot swap in another address), TLS still checks the
+  certificate against the host name;
+* redirects are followed by hand, each hop vetted again, up to a limit;
+* size, total time and per-socket time are capped.
+
+``classify_address()`` is the address classifier; it never opens a socket.
+"""
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+from dataclasses import dataclass, field
+from typing import IO, Callable, Iterable, Optional
+from urllib.parse import urljoin, urlsplit
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+Resolver = Callable[[str, int], list[str]]
+
+REDIRECTS = {301, 302, 303, 307, 308}
+CHUNK = 64 * 1024
+
+# Ranges refused on top of what ipaddress flags as non-global, with the reason.
+_EXTRA_BLOCKED: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]] = [
+    (ipaddress.ip_network("100.64.0.0/10"), "carrier-grade NAT"),
+    (ipaddress.ip_network("192.0.0.0/24"), "IETF protocol assignments"),
+    (ipaddress.ip_network("198.18.0.0/15"), "benchmarking"),
+    (ipaddress.ip_network("fc00::/7"), "unique local"),
+    (ipaddress.ip_network("2001:db8::/32"), "documentation"),
+]
+_METADATA = {
+    ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack
+    ipaddress.ip_address("169.254.170.2"),    # AWS ECS task metadata
+    ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
+    ipaddress.ip_address("fd00:ec2::254"),    # AWS IPv6
+}
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+class FetchError(Exception):
+    """The resource could not be fetched (reason in the message)."""
+
+
+class FetchRefused(FetchError):
+    """Refused before connecting: scheme, host or address not allowed."""
+
+
+def classify_address(address: str | Address) -> Optional[str]:
+    """Why `address` must not be contacted, or None for a public unicast address."""
+    try:
+        ip = ipaddress.ip_address(address) if isinstance(address, str) else address
+    except ValueError:
+        return "not an IP address"
+    if ip in _METADATA:
+        return "cloud metadata address"
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            reason = classify_address(embedded)
+            return f"IPv6 form of {embedded}: {reason}" if reason else None
+        if ip.scope_id:
+            return "scoped IPv6 address"
+    for label, flagged in (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("private", ip.is_private),
+        ("reserved", ip.is_reserved),
+    ):
+        if flagged:
+            return f"{label} address"
+    for network, label in _EXTRA_BLOCKED:
+        if ip.version == network.version and ip in network:
+            return f"{label} address"
+    if not ip.is_global:
+        return "not a public address"
+    return None
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> Optional[ipaddress.IPv4Address]:
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if int(ip) >> 32 == 0 and int(ip) > 1:  # deprecated IPv4-compatible ::a.b.c.d
+        return ipaddress.IPv4Address(int(ip))
+    return None
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exception:
+        raise FetchError(f"cannot resolve {host}: {exception.strerror}") from None
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+@dataclass
+class Fetched:
+    url: str  # after redirects
+    status: int
+    content_type: str
+    size: int
+    redirects: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GuardedClient:
+    max_bytes: int = 50 * 1024 * 1024
+    timeout: float = 30.0          # whole download, all hops
+    connect_timeout: float = 10.0  # each socket operation
+    max_redirects: int = 5
+    # "host" or "host:port" entries exempt from the address check (tests,
+    # an intranet mirror); empty by default.
+    allow_hosts: Iterable[str] = ()
+    resolver: Resolver = system_resolver
+    user_agent: str = "ckanext-tokyo-validation/1.0"
+
+    def fetch(self, url: str, out: IO[bytes]) -> Fetched:
+        """Stream the body of `url` into `out`; raises FetchRefused/FetchError."""
+        deadline = time.monotonic() + self.timeout
+        hops: list[str] = []
+        for _ in range(self.max_redirects + 1):
+            target = self._vet(url)
+            connection = self._connect(target, deadline)
+            try:
+                response = self._request(connection, target, deadline)
+                if response.status in REDIRECTS:
+                    location = response.getheader("Location")
+                    if not location:
+                        raise FetchError(f"redirect {response.status} without Location")
+                    hops.append(url)
+                    url = urljoin(url, location.strip())
+                    continue
+                if response.status != 200:
+                    raise FetchError(f"HTTP {response.status} {response.reason}")
+                size = self._copy(response, out, deadline)
+                return Fetched(url, response.status, response.getheader("Content-Type", ""), size, hops)
+            finally:
+                connection.close()
+        raise FetchRefused(f"more than {self.max_redirects} redirects")
+
+    # Steps
+
+    def _vet(self, url: str) -> "_Target":
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https"):
+            raise FetchRefused(f"scheme {scheme or '(none)'!r} is not allowed (http and https only)")
+        host = parts.hostname
+        if not host:
+            raise FetchRefused("the URL has no host")
+        try:
+            port = parts.port or (443 if scheme == "https" else 80)
+        except ValueError:
+            raise FetchRefused("the URL has an invalid port") from None
+        allowed = {h.strip().lower() for h in self.allow_hosts if h.strip()}
+        exempt = host.lower() in allowed or f"{host.lower()}:{port}" in allowed
+        try:
+            literal: Optional[Address] = ipaddress.ip_address(host)
+        except ValueError:
+            literal = None
+        addresses = [str(literal)] if literal is not None else self.resolver(host, port)
+        if not addresses:
+            raise FetchError(f"{host} has no address")
+        if not exempt:
+            for address in addresses:
+                reason = classify_address(address)
+                if reason:
+                    raise FetchRefused(f"{host} resolves to {address}: {reason} (refused)")
+        path = parts.path or "/"
+        if parts.query:
+            path += "?" + parts.query
+        return _Target(scheme, host, port, addresses[0], path)
+
+    def _connect(self, target: "_Target", deadline: float) -> http.client.HTTPConnection:
+        timeout = max(0.1, min(self.connect_timeout, deadline - time.monotonic()))
+        if target.scheme == "https":
+            return _PinnedHTTPS(target.host, target.port, target.address, timeout)
+        return _PinnedHTTP(target.host, target.port, target.address, timeout)
+
+    def _request(self, connection: http.client.HTTPConnection, target: "_Target",
+                 deadline: float) -> http.client.HTTPResponse:
+        if time.monotonic() > deadline:
+            raise FetchError(f"time limit of {self.timeout:g} s reached")
+        default_port = 443 if target.scheme == "https" else 80
+        host_header = target.host if target.port == default_port else f"{target.host}:{target.port}"
+        if ":" in target.host:  # IPv6 literal
+            host_header = f"[{target.host}]" + ("" if target.port == default_port else f":{target.port}")
+        try:
+            connection.request("GET", target.path, headers={
+                "Host": host_header, "User-Agent": self.user_agent,
+                "Accept": "text/csv, text/tab-separated-values, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*;q=0.5",
+                "Accept-Encoding": "identity", "Connection": "close"})
+            return connection.getresponse()
+        except (OSError, http.client.HTTPException) as exception:
+            raise FetchError(f"cannot fetch {target.host}: {exception}") from None
+
+    def _copy(self, response: http.client.HTTPResponse, out: IO[bytes], deadline: float) -> int:
+        declared = response.getheader("Content-Length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            raise FetchError(f"the file is larger than the limit of {self.max_bytes} bytes ({declared})")
+        size = 0
+        try:
+            while True:
+                if time.monotonic() > deadline:
+                    raise FetchError(f"time limit of {self.timeout:g} s reached")
+                chunk = response.read(CHUNK)
+                if not chunk:
+                    return size
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise FetchError(f"the file is larger than the limit of {self.max_bytes} bytes")
+                out.write(chunk)
+        except (OSError, http.client.HTTPException) as exception:
+            raise FetchError(f"download interrupted: {exception}") from None
+
+
+@dataclass
+class _Target:
+    scheme: str
+    host: str
+    port: int
+    address: str
+    path: str
+
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self.pinned = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.pinned, self.port), self.timeout)
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.pinned = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.pinned, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]

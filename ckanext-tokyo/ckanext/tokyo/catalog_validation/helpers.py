@@ -1,0 +1,153 @@
+"""Template helpers, the search-index field and facet labels, and the
+grouping of a report's findings by rule for the report page."""
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from typing import Any, Optional
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.tokyo.validation import messages
+
+from . import resources
+
+FACET = "validation_status"  # dataset-level: the worst status of its resources
+
+LABELS = {
+    "success": ("適合", "Valid"),
+    "failure": ("不適合", "Invalid"),
+    "error": ("検証エラー", "Validation error"),
+    "pending": ("検証待ち", "Pending"),
+    "running": ("検証中", "Running"),
+    "not_validated": ("未検証", "Not validated"),
+}
+BADGE_CLASS = {
+    "success": "bg-success", "failure": "bg-danger", "error": "bg-warning text-dark",
+    "pending": "bg-secondary", "running": "bg-info text-dark",
+}
+SEVERITY_ORDER = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": ("エラー", "Error"), "warning": ("警告", "Warning"), "info": ("情報", "Info")}
+
+
+def lang() -> str:
+    try:
+        return "en" if tk.h.lang() == "en" else "ja"
+    except Exception:  # outside a request
+        return "ja"
+
+
+def _pick(pair: tuple[str, str], language: Optional[str] = None) -> str:
+    return pair[1] if (language or lang()) == "en" else pair[0]
+
+
+def facet_title() -> str:
+    return _pick(("データ検証", "Data validation"))
+
+
+def status_label(status: Optional[str], language: Optional[str] = None) -> str:
+    return _pick(LABELS.get(status or "not_validated", (status or "", status or "")), language)
+
+
+def badge(resource: dict[str, Any]) -> Optional[dict[str, str]]:
+    """{"status", "label", "css"} for a resource with a validation status."""
+    status = resource.get(resources.STATUS_KEY)
+    if not status:
+        return None
+    return {"status": status, "label": status_label(status), "css": BADGE_CLASS.get(status, "bg-secondary")}
+
+
+def can_run(package: dict[str, Any]) -> bool:
+    return tk.h.check_access("package_update", {"id": package.get("id")})
+
+
+def severity_label(severity: str) -> str:
+    return _pick(SEVERITY_LABELS.get(severity, (severity, severity)))
+
+
+# Search index and facets
+
+
+def index_status(pkg_dict: dict[str, Any]) -> dict[str, Any]:
+    try:
+        data = json.loads(pkg_dict.get("data_dict") or "{}")
+    except ValueError:
+        return pkg_dict
+    worst = resources.worst([r.get(resources.STATUS_KEY) for r in data.get("resources", [])])
+    if worst:
+        pkg_dict[FACET] = worst
+    return pkg_dict
+
+
+def label_facet_items(search_results: dict[str, Any]) -> dict[str, Any]:
+    facet = (search_results.get("search_facets") or {}).get(FACET)
+    if facet:
+        for item in facet.get("items", []):
+            item["display_name"] = status_label(item.get("name"))
+    return search_results
+
+
+# Report page
+
+_PLACEHOLDER_PAREN = re.compile(r"\s*[（(][^（）()]*\{[^}]*\}[^（）()]*[）)]")
+_SUGGESTION = re.compile(r",? ?(e\.g\. )?\{fixed(_ja|_en)?\}")
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+_QUOTED = re.compile(r"「([^」]*)」|\"([^\"]*)\"")
+
+
+def rule_text(code: str, language: Optional[str] = None) -> tuple[str, str]:
+    """(title, hint) of a rule without the finding's particulars."""
+    message = messages.MESSAGES.get(code)
+    if message is None:
+        return code, ""
+    en = (language or lang()) == "en"
+    title, hint = (message.en, message.hint_en) if en else (message.ja, message.hint_ja)
+    clean = lambda text: _PLACEHOLDER.sub("…", _SUGGESTION.sub("", _PLACEHOLDER_PAREN.sub("", text))).strip()  # noqa: E731
+    return clean(title), clean(hint)
+
+
+def finding_value(finding: dict[str, Any]) -> str:
+    """The offending value: the core's `value` when it gives one, else the
+    first quoted part of the message."""
+    value = finding.get("value")
+    if value not in (None, ""):
+        return str(value)
+    match = _QUOTED.search(finding.get("message") or "")
+    return next((g for g in match.groups() if g is not None), "") if match else ""
+
+
+def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = None) -> list[dict[str, Any]]:
+    """Findings grouped by rule, errors first, each group with its title,
+    fix hint and total count (which may exceed the findings listed)."""
+    if not report:
+        return []
+    language = language or lang()
+    totals = (report.get("stats") or {}).get("by_code") or {}
+    groups: "OrderedDict[str, dict[str, Any]]" = OrderedDict()
+    for finding in report.get("findings") or []:
+        code = finding.get("code") or "?"
+        group = groups.get(code)
+        if group is None:
+            title, hint = rule_text(code, language)
+            group = groups[code] = {"code": code, "severity": finding.get("severity") or "error",
+                                    "title": title, "hint": finding.get("hint_en" if language == "en" else "hint") or hint,
+                                    "items": []}
+        group["items"].append({
+            "row": finding.get("row"), "field": finding.get("field"), "value": finding_value(finding),
+            "message": finding.get("message_en" if language == "en" else "message") or finding.get("message") or "",
+        })
+    for group in groups.values():
+        group["total"] = max(int(totals.get(group["code"], 0) or 0), len(group["items"]))
+        group["severity_label"] = severity_label(group["severity"])
+    order = {s: n for n, s in enumerate(SEVERITY_ORDER)}
+    return sorted(groups.values(), key=lambda g: (order.get(g["severity"], 9), -g["total"], g["code"]))
+
+
+def get_helpers() -> dict[str, Any]:
+    return {
+        "tokyo_validation_badge": badge,
+        "tokyo_validation_status_label": status_label,
+        "tokyo_validation_can_run": can_run,
+        "tokyo_validation_eligible": resources.eligible,
+    }

@@ -1,0 +1,123 @@
+"""Catalog-wide figures: per-organisation pass rates, findings by rule, and
+the per-resource rows of the steward report. One place for the action
+``tokyo_validation_summary``, the /tokyo/quality page and ``ckan tokyo report``.
+
+Scope: ``Scope(all=True)`` (sysadmin, the CLI) or public datasets plus the
+private datasets of the organisations the caller may read.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional
+
+import sqlalchemy as sa
+
+import ckan.model as model
+
+from ckanext.tokyo.validation import messages
+
+from . import settings
+from .model import ERROR, FAILURE, STATUSES, SUCCESS, ResourceValidation, table_exists
+
+
+@dataclass
+class Scope:
+    all: bool = False
+    org_ids: set[str] = field(default_factory=set)  # private datasets of these are visible
+    organization: Optional[str] = None  # restrict to one organisation (id)
+
+    def apply(self, query: Any) -> Any:
+        query = query.filter(model.Package.state == "active", model.Package.type == "dataset")
+        if self.organization:
+            query = query.filter(model.Package.owner_org == self.organization)
+        if not self.all:
+            visible = model.Package.private == sa.false()
+            if self.org_ids:
+                visible = sa.or_(visible, model.Package.owner_org.in_(self.org_ids))
+            query = query.filter(visible)
+        return query
+
+
+def _base(scope: Scope, *entities: Any) -> Any:
+    """Active eligible resources of visible datasets, with their run if any."""
+    formats = sorted(settings.formats())
+    query = (model.Session.query(*entities)
+             .select_from(model.Resource)
+             .join(model.Package, model.Package.id == model.Resource.package_id)
+             .filter(model.Resource.state == "active",
+                     sa.func.lower(sa.func.coalesce(model.Resource.format, "")).in_(formats)))
+    if table_exists():
+        query = query.outerjoin(ResourceValidation, ResourceValidation.resource_id == model.Resource.id)
+    return scope.apply(query)
+
+
+def summary(scope: Scope) -> dict[str, Any]:
+    """{"organizations": [...], "totals": {...}, "by_code": [...]}"""
+    has_table = table_exists()
+    columns = [model.Package.owner_org]
+    if has_table:
+        columns += [ResourceValidation.status, ResourceValidation.counts]
+    orgs: dict[Optional[str], dict[str, Any]] = defaultdict(_counts)
+    totals = _counts()
+    by_code: Counter[str] = Counter()
+    resources_by_code: Counter[str] = Counter()
+    for row in _base(scope, *columns):
+        org_id = row[0]
+        status, counts = (row[1], row[2]) if has_table else (None, None)
+        for bucket in (orgs[org_id], totals):
+            bucket["resources"] += 1
+            if status in STATUSES:
+                bucket[status] += 1
+            else:
+                bucket["not_validated"] += 1
+        for code, n in (counts or {}).items():
+            by_code[code] += n
+            resources_by_code[code] += 1
+    names = {g.id: g for g in model.Session.query(model.Group).filter(model.Group.id.in_(
+        [o for o in orgs if o]))} if orgs else {}
+    out = []
+    for org_id, counts in orgs.items():
+        group = names.get(org_id) if org_id else None
+        out.append({"id": org_id, "name": group.name if group else None,
+                    "title": group.title if group else None, **_rates(counts)})
+    out.sort(key=lambda o: (o["name"] or ""))
+    return {"organizations": out, "totals": _rates(totals), "by_code": [
+        {"code": code, "severity": _severity(code), "count": n, "resources": resources_by_code[code]}
+        for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))]}
+
+
+def _counts() -> dict[str, int]:
+    return {"resources": 0, "not_validated": 0, **{s: 0 for s in STATUSES}}
+
+
+def _rates(counts: dict[str, int]) -> dict[str, Any]:
+    finished = counts[SUCCESS] + counts[FAILURE] + counts[ERROR]
+    return {**counts, "validated": finished,
+            "pass_rate": round(counts[SUCCESS] / finished, 4) if finished else None}
+
+
+def _severity(code: str) -> str:
+    message = messages.MESSAGES.get(code)
+    return message.severity if message else "error"
+
+
+def resource_rows(scope: Scope, site_url: str = "") -> Iterator[dict[str, Any]]:
+    """One row per eligible resource for the steward report (report_export.COLUMNS)."""
+    has_table = table_exists()
+    entities = [model.Package.owner_org, model.Package.name, model.Package.title,
+                model.Resource.id, model.Resource.name, model.Resource.format]
+    if has_table:
+        entities += [ResourceValidation.status, ResourceValidation.errors, ResourceValidation.warnings,
+                     ResourceValidation.schema, ResourceValidation.finished, ResourceValidation.reason]
+    orgs = {g.id: g.name for g in model.Session.query(model.Group).filter(model.Group.is_organization)}
+    query = _base(scope, *entities).order_by(model.Package.owner_org, model.Package.name, model.Resource.position)
+    for row in query:
+        run = row[6:] if has_table else (None,) * 6
+        yield {
+            "organization": orgs.get(row[0], row[0] or ""), "dataset": row[1], "dataset_title": row[2],
+            "resource_id": row[3], "resource_name": row[4], "format": row[5],
+            "status": run[0] or "not_validated", "errors": run[1], "warnings": run[2], "schema": run[3],
+            "validated": run[4].isoformat() if run[4] else None, "reason": run[5],
+            "report_url": f"{site_url}/dataset/{row[1]}/resource/{row[3]}/validation",
+        }

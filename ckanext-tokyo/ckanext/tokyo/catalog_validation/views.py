@@ -1,0 +1,82 @@
+"""Pages: the report of one resource, and the catalog quality page."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+import ckan.plugins.toolkit as tk
+
+from . import helpers, resources
+
+validation = Blueprint("tokyo_validation", __name__)
+
+
+def _context() -> dict[str, Any]:
+    return {"user": tk.current_user.name if tk.current_user.is_authenticated else None}
+
+
+def report(id: str, resource_id: str):
+    context = _context()
+    try:
+        package = tk.get_action("package_show")(dict(context), {"id": id})
+        resource = tk.get_action("resource_show")(dict(context), {"id": resource_id})
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Resource not found"))
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Unauthorized to read resource %s") % resource_id)
+    if resource.get("package_id") != package["id"]:
+        return tk.abort(404, tk._("Resource not found"))
+    try:
+        run = tk.get_action("resource_validation_show")(dict(context), {"resource_id": resource_id})
+    except tk.ObjectNotFound:
+        run = None
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Unauthorized to read resource %s") % resource_id)
+    language = helpers.lang()
+    return tk.render("tokyo_validation/report.html", extra_vars={
+        "pkg": package, "pkg_dict": package, "res": resource, "run": run,
+        "groups": helpers.group_findings((run or {}).get("report"), language),
+        "status": (run or {}).get("status") or resource.get("validation_status"),
+        "can_run": helpers.can_run(package) and resources.eligible(resource),
+        "en": language == "en",
+    })
+
+
+def run(id: str, resource_id: str):
+    try:
+        tk.get_action("resource_validation_run")(_context(), {"resource_id": resource_id})
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Unauthorized to update dataset"))
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Resource not found"))
+    except tk.ValidationError as error:
+        tk.h.flash_error(str(error.error_summary))
+    return tk.redirect_to("tokyo_validation.report", id=id, resource_id=resource_id)
+
+
+def quality():
+    context = _context()
+    organization = tk.request.args.get("organization") or None
+    data = {"organization": organization} if organization else {}
+    try:
+        figures = tk.get_action("tokyo_validation_summary")(dict(context), data)
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Organization not found"))
+    top = figures["by_code"][:20]
+    peak = max([c["count"] for c in top] or [1])
+    for item in top:
+        item["title"] = helpers.rule_text(item["code"])[0]
+        item["percent"] = round(100 * item["count"] / peak, 1)
+    return tk.render("tokyo_validation/quality.html", extra_vars={
+        "figures": figures, "chart": top, "organization": organization, "en": helpers.lang() == "en",
+    })
+
+
+validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation", view_func=report)
+validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation/run", view_func=run, methods=["POST"])
+validation.add_url_rule("/tokyo/quality", view_func=quality)
+
+
+def blueprints() -> list[Blueprint]:
+    return [validation]

@@ -1,0 +1,111 @@
+"""tokyo_validation through a real browser: an editor uploads a defective
+CSV with the resource form, the worker (`ckan jobs worker` on the test
+config) validates it, the badge appears and the report page lists the
+findings by rule. Screenshots: tests/artifacts/validation-*.png"""
+from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import ckan.model as model
+import ckan.tests.helpers as helpers
+
+from ckanext.tokyo import demo
+
+from .conftest import ARTIFACTS, screenshot
+
+pytestmark = pytest.mark.browser
+
+from tests.integration.validation_support import BAD_CSV, site_context, start_worker
+
+DATASET = "t131041d0000000003"  # the demo's nursery list of Shinjuku
+PASSWORD = "Steward-Pass-2026"
+
+
+@pytest.fixture(scope="module")
+def catalog(pytestconfig, live_server):
+    import ckan.plugins
+    from ckan.lib.search import clear_all
+    from ckan.tests.helpers import reset_db
+
+    ckan.plugins.load_all()  # what with_plugins does, for the whole module
+    reset_db()
+    clear_all()
+    ini = str(pathlib.Path(pytestconfig.getoption("ckan_ini")).resolve())
+    ckan_bin = pathlib.Path(sys.executable).with_name("ckan")
+    subprocess.run([str(ckan_bin), "-c", ini, "db", "upgrade"], check=True, capture_output=True)  # plugin tables
+    demo.load()  # the demo catalog; its uploads are queued for the worker too
+    org = helpers.call_action("package_show", id=DATASET)["organization"]
+    helpers.call_action("user_create", site_context(), name="steward", email="steward@example.invalid",
+                        password=PASSWORD)
+    helpers.call_action("organization_member_create", site_context(), id=org["name"], username="steward",
+                        role="editor")
+    model.Session.remove()
+    worker = start_worker(ini, ARTIFACTS / "validation-worker.log")
+    yield live_server
+    worker.terminate()
+    worker.wait(30)
+    ckan.plugins.unload_non_system_plugins()
+
+
+def test_upload_bad_csv_see_badge_and_report(catalog, page, tmp_path):
+    bad = tmp_path / "保育園一覧_sjis.csv"
+    bad.write_bytes(BAD_CSV)
+
+    page.goto(catalog + "/user/login")
+    page.fill("#field-login", "steward")
+    page.fill("#field-password", PASSWORD)
+    with page.expect_navigation():
+        page.press("#field-password", "Enter")
+    assert "steward" in page.content()
+
+    page.goto(f"{catalog}/dataset/{DATASET}/resource/new")
+    page.set_input_files("input[name=upload]", str(bad))
+    page.fill("[name='name_translated-ja']", "保育園一覧（検証テスト）")
+    if page.locator("[name=modified]").count():  # required by tokyo_schema
+        page.fill("[name=modified]", "2026-06-01")
+    assert screenshot(page, "validation-upload-form").stat().st_size > 10_000
+    with page.expect_navigation():
+        page.locator("button[name=save]").last.click()
+
+    # the worker validates it; the dataset page shows the badge
+    item = page.locator(".resource-item", has_text="保育園一覧（検証テスト）")
+    badge = item.locator(".tokyo-validation-badge")
+    for _ in range(60):
+        page.goto(f"{catalog}/dataset/{DATASET}")
+        if badge.count() and badge.first.get_attribute("data-validation-status") in ("failure", "success", "error"):
+            break
+        page.wait_for_timeout(1000)
+    assert badge.first.get_attribute("data-validation-status") == "failure"
+    assert badge.first.inner_text().strip() == "不適合"
+    assert screenshot(page, "validation-dataset-badge").stat().st_size > 10_000
+
+    item.locator("a.heading").first.click()  # the resource page: badge and link to the report
+    page.wait_for_load_state()
+    assert page.locator(".tokyo-validation-summary .tokyo-validation-badge").inner_text().strip() == "不適合"
+    screenshot(page, "validation-resource-page")
+    page.locator(".tokyo-validation-summary .tokyo-validation-badge").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/validation")
+    assert page.locator("#validation-status").inner_text().strip() == "不適合"
+    rules = page.locator("section.tokyo-validation-rule")
+    codes = [rules.nth(i).get_attribute("data-code") for i in range(rules.count())]
+    assert {"tokyo/encoding-not-utf8", "tokyo/wareki-date", "tokyo/phone-format"} <= set(codes)
+    wareki = page.locator("section[data-code='tokyo/wareki-date'] tbody tr").first
+    assert [c.strip() for c in wareki.locator("td").all_inner_texts()[:3]] == ["4", "開設日", "令和2年4月1日"]
+    # the planted markup is shown as text, never run
+    assert page.get_by_text("<script>alert(1)</script>").first.is_visible()
+    assert screenshot(page, "validation-report").stat().st_size > 10_000
+
+    page.goto(f"{catalog}/en/dataset/{DATASET}/resource/"
+              + page.url.split("/resource/")[1].split("/")[0] + "/validation")
+    assert page.locator("#validation-status").inner_text().strip() == "Invalid"
+    assert "Findings by rule" in page.content()
+    screenshot(page, "validation-report-en")
+
+    page.goto(catalog + "/tokyo/quality")
+    assert page.locator("#quality-organizations tbody tr").count() >= 1
+    screenshot(page, "validation-quality")
