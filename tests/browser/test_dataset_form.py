@@ -1,5 +1,7 @@
 """An editor creates a dataset through the Japanese form, with a CSV upload,
-and sees it on the dataset page (tokyo_schema fields, fluent inputs)."""
+and sees it on the dataset page (tokyo_schema fields, fluent inputs): coded
+values by their ja/en labels, no empty rows; the resource and organisation
+pages likewise."""
 import pathlib
 
 import pytest
@@ -10,6 +12,17 @@ pytestmark = pytest.mark.browser
 
 CSV = pathlib.Path(__file__).resolve().parents[2] / "ckanext-tokyo/ckanext/tokyo/demo/files/131041_public_toilet.csv"
 PASSWORD = "editor-pass-1234"
+EU = "publications.europa.eu"
+
+
+def _table(page, selector: str) -> dict[str, str]:
+    """A two-column table (label → value) of the page."""
+    rows = page.locator(f"{selector} tbody tr:has(th)")
+    out = {}
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        out[row.locator("th").inner_text().strip()] = row.locator("td").inner_text().strip()
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +41,12 @@ def editor_site(live_server):
         call_action("organization_create", context={"user": site_user["name"]},
                     name="t131041", title="新宿区", title_en="Shinjuku City",
                     corporate_number="7000020131041", local_government_code="131041",
+                    url="https://www.city.shinjuku.lg.jp/",
                     users=[{"name": user["name"], "capacity": "editor"}])
+        call_action("organization_create", context={"user": site_user["name"]},
+                    name="t000003", title="総務局", title_en="Bureau of General Affairs",
+                    corporate_number="8000020130001", local_government_code="130001",
+                    parent_organization="130001")
     return live_server
 
 
@@ -57,6 +75,11 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     page.select_option("#field-conforms_to", value="current-13-public-toilet")
     page.select_option("#field-spatial_coverage-0-uri", label="新宿区（131041）")
     page.fill("#field-issued", "2024-04-01")
+    page.fill("#field-temporal_coverage-0-start", "2024-04-01")
+    page.fill("#field-temporal_coverage-0-end", "2025-03-31")
+    page.fill("#field-contact-0-name", "新宿区総合政策部企画政策課")
+    page.fill("#field-contact-0-email", "kikaku@example.invalid")
+    page.fill("#field-contact-0-telephone", "03-3209-1111")
     page.select_option("#field-license_id", value="CC-BY-4.0", force=True)
     screenshot(page, "dataset-form-ja")
     page.locator("button[name=save]").last.click()
@@ -80,9 +103,38 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     assert page.get_by_text("クリエイティブ・コモンズ 表示 4.0").first.is_visible()
     assert screenshot(page, "dataset-created-ja").stat().st_size > 10_000
 
+    # "additional info": coded values by their Japanese labels, no raw EU URIs,
+    # the repeating fields compact, and no rows for the empty optional fields
+    info = _table(page, "section.additional-info")
+    assert EU not in str(info), info
+    assert info["カテゴリ"] == "医療・福祉"
+    assert info["テーマ（EU）"].split("\n") == ["健康", "人口・社会"]
+    assert info["更新頻度"] == "毎年" and info["言語"] == "日本語" and info["アクセス権"] == "公開"
+    assert info["準拠する標準"] == "公衆トイレ一覧（自治体標準オープンデータセット 13）"
+    assert info["対象地域"] == "新宿区（131041）"
+    assert info["対象期間"] == "2024-04-01 〜 2025-03-31"
+    assert info["連絡先"].split("\n") == [
+        "新宿区総合政策部企画政策課", "メールアドレス: kikaku@example.invalid", "電話番号: 03-3209-1111"]
+    assert info["状態"] == "有効"
+    assert all(info.values()), info
+    for empty in ("更新頻度（補足）", "最終更新日", "ランディングページ", "来歴", "バージョン", "関連文書"):
+        assert empty not in info, empty
+
     # the upload landed
     res_link = page.locator("a.heading, .resource-item a").first
     assert res_link.is_visible()
+    resource_url = res_link.get_attribute("href")
+
+    # the resource page: labels, no empty rows
+    page.goto(base + resource_url)
+    res_info = _table(page, "table[data-module=table-toggle-more]")
+    assert EU not in str(res_info), res_info
+    assert res_info["文字コード"] == "UTF-8（BOMなし）"
+    assert res_info["最終更新日"] == "2025-05-20"  # the resource's own, not CKAN's upload time
+    assert page.get_by_role("rowheader", name="最終更新日", exact=True).count() == 1
+    assert res_info["言語"] == "日本語"
+    assert all(res_info.values()), res_info
+    screenshot(page, "resource-page-ja")
     # the facets, with Japanese titles and value labels
     page.goto(base + "/dataset/")
     facets = page.locator("section.module-narrow, nav[aria-label]").all_inner_texts()
@@ -95,4 +147,47 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
 
     page.goto(base + "/en/dataset/t131041d0000000777")
     assert "Public toilets in Shinjuku City (browser)" in page.locator("h1").first.inner_text()
+    info = _table(page, "section.additional-info")
+    assert EU not in str(info), info
+    assert info["Category"] == "Health and welfare"
+    assert info["Theme (EU)"].split("\n") == ["Health", "Population and society"]
+    assert info["Update frequency"] == "Annual" and info["Language"] == "Japanese"
+    assert info["Access rights"] == "Public" and info["State"] == "Active"
+    assert info["Conforms to"] == "Public toilets (local government standard open dataset 13)"
+    assert info["Spatial coverage"] == "新宿区 (131041)"
+    assert info["Temporal coverage"] == "2024-04-01 – 2025-03-31"
+    assert "Email: kikaku@example.invalid" in info["Contact points"]
+    assert all(info.values()) and "Version" not in info, info
     screenshot(page, "dataset-created-en")
+
+    page.goto(base + "/en" + resource_url)
+    res_info = _table(page, "table[data-module=table-toggle-more]")
+    assert res_info["Character encoding"] == "UTF-8 (no BOM)" and res_info["Language"] == "Japanese"
+    screenshot(page, "resource-page-en")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_organization_page_shows_identifiers_and_parent_by_name(editor_site, page, lang):
+    prefix = "" if lang == "ja" else "/en"
+    page.goto(editor_site + prefix + "/organization/about/t131041")
+    about = _table(page, "table.tokyo-organization-fields")
+    if lang == "ja":
+        assert page.locator(".primary h1").first.inner_text().strip() == "新宿区"
+        assert about["英語名称"] == "Shinjuku City"
+        assert about["法人番号"] == "7000020131041"
+        assert about["全国地方公共団体コード"] == "新宿区（131041）"
+        assert about["ホームページ"] == "https://www.city.shinjuku.lg.jp/"
+        assert "上位団体" not in about and "連絡先（メール）" not in about
+    else:
+        assert page.locator(".primary h1").first.inner_text().strip() == "Shinjuku City"
+        assert about["Name"] == "新宿区"
+        assert about["Corporate number"] == "7000020131041"
+        assert about["Local government code"] == "新宿区 (131041)"
+    assert all(about.values()), about
+    screenshot(page, f"organization-about-{lang}")
+
+    page.goto(editor_site + prefix + "/organization/about/t000003")
+    about = _table(page, "table.tokyo-organization-fields")
+    parent = "上位団体" if lang == "ja" else "Parent body"
+    assert about[parent] == ("東京都（130001）" if lang == "ja" else "東京都 (130001)")
+    screenshot(page, f"organization-about-bureau-{lang}")

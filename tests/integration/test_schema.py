@@ -4,8 +4,11 @@ import ckan.tests.helpers as helpers
 import pytest
 from ckan.logic import ValidationError
 
+# tokyo_schema before the scheming plugins, as in ckan.plugins: its templates
+# (templates/scheming/…, the dataset/resource/organisation pages) then take
+# precedence over scheming's own of the same name.
 pytestmark = [
-    pytest.mark.ckan_config("ckan.plugins", "scheming_datasets scheming_organizations tokyo_schema"),
+    pytest.mark.ckan_config("ckan.plugins", "tokyo_schema scheming_datasets scheming_organizations"),
     pytest.mark.usefixtures("with_plugins"),
 ]
 
@@ -155,3 +158,93 @@ def test_japanese_title_and_resource_modified_are_required():
     errors = e.value.error_dict
     assert "タイトル（日本語）は必須です" in errors["title_translated"][0]
     assert "必須項目" in str(errors["resources"])
+
+
+def test_display_labels_come_from_the_code_lists_in_the_page_language():
+    from ckanext.tokyo.metadata import helpers as th
+
+    schema = helpers.call_action("scheming_dataset_schema_show", type="dataset")
+    fields = {f["field_name"]: f for f in schema["dataset_fields"]}
+    themes = [F + "data-theme/HEAL", F + "data-theme/SOCI"]
+    assert th.tokyo_display_labels(fields["theme"], themes, "ja") == ["健康", "人口・社会"]
+    assert th.tokyo_display_labels(fields["theme"], json_text(themes), "en") == ["Health", "Population and society"]
+    assert th.tokyo_display_labels(fields["category"], ["c005"], "ja") == ["医療・福祉"]
+    assert th.tokyo_display_labels(fields["language"], [F + "language/JPN"], "en") == ["Japanese"]
+    assert th.tokyo_display_labels(fields["frequency"], F + "frequency/ANNUAL", "ja") == ["毎年"]
+    assert th.tokyo_display_labels(fields["access_rights"], F + "access-right/PUBLIC", "en") == ["Public"]
+    assert th.tokyo_display_labels(fields["conforms_to"], ["current-13-public-toilet"], "ja") == [
+        "公衆トイレ一覧（自治体標準オープンデータセット 13）"]
+    assert th.tokyo_display_labels(fields["conforms_to"], ["current-13-public-toilet"], "en") == [
+        "Public toilets (local government standard open dataset 13)"]
+    # a value outside the code list is shown as it is, not dropped
+    assert th.tokyo_display_labels(fields["theme"], ["http://example.org/t"], "ja") == ["http://example.org/t"]
+    for empty in (None, "", [], {}, "[]", [{"start": "", "end": ""}], {"ja": ""}):
+        assert th.tokyo_is_empty(empty), empty
+    for shown in (0, "x", ["a"], [{"start": "2024-04-01"}]):
+        assert not th.tokyo_is_empty(shown), shown
+
+
+def json_text(value):
+    import json
+
+    return json.dumps(value)
+
+
+def _rows(html: str, table_marker: str) -> dict[str, str]:
+    """label → text of the rows of the table after ``table_marker``."""
+    import re
+
+    table = html[html.index(table_marker):]
+    table = table[table.index("<tbody"):table.index("</table>")]
+    out = {}
+    for th, td in re.findall(r"<th[^>]*>(.*?)</th>\s*<td[^>]*>(.*?)</td>", table, re.S):
+        strip = lambda t: " ".join(re.sub(r"<[^>]+>", " ", t).split())  # noqa: E731
+        out[strip(th)] = strip(td)
+    return out
+
+
+@pytest.mark.usefixtures("clean_db", "clean_index")
+def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(app):
+    _as_sysadmin("organization_create", name="t000003", title="総務局", title_en="Bureau of General Affairs",
+                 corporate_number="8000020130001", local_government_code="130001",
+                 parent_organization="130001")
+    ds = _as_sysadmin(
+        "package_create", name="t000003d0000000001", owner_org="t000003",
+        title_translated={"ja": "人口の推移", "en": "Population"}, notes_translated={"ja": "人口です。"},
+        category=["c001"], frequency="毎年", spatial_coverage=[{"uri": "130001"}],
+        temporal_coverage=[{"start": "2020-01-01", "end": ""}],
+        contact=[{"name": "総務局統計部", "url": "https://www.toukei.metro.tokyo.lg.jp/"}],
+        conforms_to=["legacy2020-11-population"],
+        resources=[{"url": "https://example.invalid/p.csv", "name_translated": {"ja": "人口"},
+                    "format": "csv", "modified": "2025-01-31", "encoding": "UTF-8"}],
+    )
+
+    html = app.get("/dataset/" + ds["name"]).body
+    info = _rows(html, 'class="additional-info"')
+    assert "publications.europa.eu" not in str(info), info
+    assert info["カテゴリ"] == "人口・世帯" and info["テーマ（EU）"] == "人口・社会"
+    assert info["更新頻度"] == "毎年" and info["言語"] == "日本語" and info["アクセス権"] == "公開"
+    assert info["対象地域"] == "東京都（130001）" and info["対象期間"] == "2020-01-01 〜"
+    assert info["準拠する標準"] == "地域・年齢別人口（推奨データセット 11）"
+    assert info["連絡先"] == "総務局統計部 URL: https://www.toukei.metro.tokyo.lg.jp/"
+    assert all(info.values()), info
+    assert not {"更新頻度（補足）", "バージョン", "来歴", "関連文書", "ランディングページ"} & set(info)
+
+    info = _rows(app.get("/en/dataset/" + ds["name"]).body, 'class="additional-info"')
+    assert info["Category"] == "Population and households" and info["Theme (EU)"] == "Population and society"
+    assert info["Conforms to"] == "Population by area and age (recommended dataset 11)"
+    assert info["Spatial coverage"] == "東京都 (130001)" and info["Language"] == "Japanese"
+
+    res = ds["resources"][0]
+    info = _rows(app.get(f"/dataset/{ds['name']}/resource/{res['id']}").body, "data-module=\"table-toggle-more\"")
+    assert info["文字コード"] == "UTF-8（BOMなし）" and info["最終更新日"] == "2025-01-31" and info["言語"] == "日本語"
+    assert not any("translated" in k.lower() or "publications.europa.eu" in v for k, v in info.items()), info
+
+    html = app.get("/organization/about/t000003").body
+    about = _rows(html, "tokyo-organization-fields")
+    assert about == {"英語名称": "Bureau of General Affairs", "法人番号": "8000020130001",
+                     "全国地方公共団体コード": "東京都（130001）", "上位団体": "東京都（130001）"}
+    html = app.get("/en/organization/about/t000003").body
+    assert "<h1>Bureau of General Affairs</h1>" in html
+    about = _rows(html, "tokyo-organization-fields")
+    assert about["Name"] == "総務局" and about["Parent body"] == "東京都 (130001)"

@@ -1,4 +1,4 @@
-"""The CKAN-free code lists: categories, 更新頻度, languages, formats."""
+"""The CKAN-free code lists: categories, EU data themes, 更新頻度, languages, formats."""
 import pytest
 
 from ckanext.tokyo import codelists
@@ -37,6 +37,20 @@ def test_categories_confirmed_ones_and_themes():
     assert codelists.themes_for_categories(["c029", "c005", "c999"]) == [
         codelists.THEME_BASE + "GOVE", codelists.THEME_BASE + "ECON",
         codelists.THEME_BASE + "HEAL", codelists.THEME_BASE + "SOCI"]
+
+
+def test_eu_themes_have_both_labels_and_cover_the_categories():
+    T = codelists.THEME_BASE
+    themes = {t.uri: t for t in codelists.themes()}
+    assert len(themes) == 14 and all(t.ja and t.en for t in themes.values())
+    assert codelists.theme_labels(T + "SOCI") == {"ja": "人口・社会", "en": "Population and society"}
+    assert codelists.theme("HEAL").ja == "健康" and codelists.theme(T + "HEAL").en == "Health"
+    assert codelists.theme_labels(T + "NOPE") is None and codelists.theme_labels("SOCI") is None
+    # every theme a category maps to has labels
+    assert {t for c in codelists.categories() for t in c.themes} <= set(themes)
+    # the DCAT profile reads the same table
+    from ckanext.tokyo.dcat import vocab
+    assert vocab.theme_labels(T + "GOVE") == {"ja": "行政・公共部門", "en": "Government and public sector"}
 
 
 def test_languages_and_formats():

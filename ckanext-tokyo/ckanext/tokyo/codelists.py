@@ -1,5 +1,5 @@
-"""Tokyo's metadata code lists: categories, 更新頻度, languages, access rights,
-encodings and formats.
+"""Tokyo's metadata code lists: categories, EU data themes, 更新頻度, languages,
+access rights, encodings and formats.
 
 The one place these lists live (data in ``schemas/codes/``). The scheming
 choices (``tokyo_schema``), the importer and the DCAT profile all read them
@@ -88,6 +88,29 @@ def themes_for_categories(codes: Iterable[str]) -> list[str]:
             if theme not in out:
                 out.append(theme)
     return out
+
+
+# ------------------------------------------------------------- EU data themes
+
+@functools.lru_cache(maxsize=1)
+def themes() -> tuple[Code, ...]:
+    """The EU data themes (authority table data-theme): English labels from
+    the table, Japanese translations ours."""
+    return tuple(
+        Code(code=r["code"], uri=THEME_BASE + r["code"], ja=r["ja"], en=r["en"])
+        for r in _rows("eu_themes.csv")
+    )
+
+
+def theme(value: str) -> Code | None:
+    """Look up by EU URI or bare code (``SOCI``)."""
+    return lookup(themes(), (value or "").strip())
+
+
+def theme_labels(iri: str) -> dict[str, str] | None:
+    """{ja, en} of an EU data-theme URI; None for anything else."""
+    found = theme(iri) if (iri or "").startswith(THEME_BASE) else None
+    return found.label if found else None
 
 
 # ------------------------------------------------------------- 更新頻度

@@ -120,32 +120,9 @@ def media_type_of(iri: str) -> str:
     return iri[len(IANA_BASE):] if iri.startswith(IANA_BASE) else iri
 
 
-# EU data themes (http://publications.europa.eu/resource/authority/data-theme),
-# English labels from the authority table, Japanese translations ours.
-THEMES = {
-    "AGRI": ("農業・水産業・林業・食品", "Agriculture, fisheries, forestry and food"),
-    "ECON": ("経済・財政", "Economy and finance"),
-    "EDUC": ("教育・文化・スポーツ", "Education, culture and sport"),
-    "ENER": ("エネルギー", "Energy"),
-    "ENVI": ("環境", "Environment"),
-    "GOVE": ("行政・公共部門", "Government and public sector"),
-    "HEAL": ("健康", "Health"),
-    "INTR": ("国際問題", "International issues"),
-    "JUST": ("司法・法制度・公共の安全", "Justice, legal system and public safety"),
-    "REGI": ("地域・都市", "Regions and cities"),
-    "SOCI": ("人口・社会", "Population and society"),
-    "TECH": ("科学・技術", "Science and technology"),
-    "TRAN": ("運輸", "Transport"),
-    "OP_DATPRO": ("暫定データ", "Provisional data"),
-}
-
-
-def theme_labels(iri: str) -> dict[str, str] | None:
-    if iri.startswith(codelists.THEME_BASE):
-        labels = THEMES.get(iri[len(codelists.THEME_BASE):])
-        if labels:
-            return {"ja": labels[0], "en": labels[1]}
-    return None
+# EU data themes: their ja/en labels are a code list (codelists.themes(),
+# schemas/codes/eu_themes.csv), shared with the dataset page.
+theme_labels = codelists.theme_labels
 
 
 # Tokyo's categories (groups c0NN) as themes: <catalog>/group/<code>.

@@ -1,7 +1,10 @@
 """Template helpers of tokyo_schema: the scheming ``choices_helper``s (all
-from ``codelists`` / ``identifiers`` / the standard-schema registry) and
-labels for stored values."""
+from ``codelists`` / ``identifiers`` / the standard-schema registry), labels
+for stored values, and what the display snippets of the dataset, resource and
+organisation pages need (``templates/scheming/``)."""
 from __future__ import annotations
+
+import json
 
 from ckanext.tokyo import codelists, identifiers
 
@@ -20,6 +23,10 @@ def tokyo_frequency_choices(field=None) -> list[dict]:
     return _choices(codelists.frequencies())
 
 
+def tokyo_theme_choices(field=None) -> list[dict]:
+    return _choices(codelists.themes())
+
+
 def tokyo_language_choices(field=None) -> list[dict]:
     return _choices(codelists.languages())
 
@@ -32,17 +39,33 @@ def tokyo_encoding_choices(field=None) -> list[dict]:
     return _choices(codelists.encodings())
 
 
+# English names of the standard-dataset families (registry.info(id).family).
+STANDARD_FAMILIES_EN = {
+    "自治体標準オープンデータセット": "local government standard open dataset",
+    "推奨データセット": "recommended dataset",
+}
+
+
+def standard_label(schema_id: str) -> dict[str, str]:
+    """{ja, en} name of a standard dataset: its title (title_en) with family
+    and number, e.g. 公衆トイレ一覧（自治体標準オープンデータセット 13）."""
+    from ckanext.tokyo.validation import registry
+
+    try:
+        info = registry.info(schema_id)
+    except Exception:  # an id the registry does not (or no longer) know
+        return {"ja": schema_id, "en": schema_id}
+    family_en = STANDARD_FAMILIES_EN.get(info.family, info.family)
+    return {
+        "ja": f"{info.title}（{info.family} {info.dataset_number}）",
+        "en": f"{info.title_en or info.title} ({family_en} {info.dataset_number})",
+    }
+
+
 def tokyo_conforms_to_choices(field=None) -> list[dict]:
     from ckanext.tokyo.validation import registry
 
-    out = []
-    for schema_id in registry.schema_ids():
-        info = registry.info(schema_id)
-        out.append({"value": schema_id, "label": {
-            "ja": f"{info.title}（{info.family} {info.dataset_number}）",
-            "en": f"{info.title_en} ({schema_id})",
-        }})
-    return out
+    return [{"value": schema_id, "label": standard_label(schema_id)} for schema_id in registry.schema_ids()]
 
 
 def tokyo_spatial_choices(field=None) -> list[dict]:
@@ -56,7 +79,7 @@ def tokyo_spatial_choices(field=None) -> list[dict]:
 def tokyo_local_government_choices(field=None) -> list[dict]:
     """Value = the 6-digit 全国地方公共団体コード."""
     return [
-        {"value": lg.code, "label": f"{lg.name}（{lg.code}）"}
+        {"value": lg.code, "label": {"ja": f"{lg.name}（{lg.code}）", "en": f"{lg.name} ({lg.code})"}}
         for lg in identifiers.tokyo_local_governments()
     ]
 
@@ -77,6 +100,112 @@ def tokyo_value_label(kind: str, value: str, lang: str = "ja") -> str:
     if not label:
         return value
     return label.get(lang) or label.get("ja") or value
+
+
+# ------------------------------------------------------------- display
+
+def _lang(lang: str | None = None) -> str:
+    if lang:
+        return lang
+    try:
+        from ckan.lib.helpers import lang as ui_lang
+
+        return ui_lang() or "ja"
+    except Exception:  # outside a request
+        return "ja"
+
+
+def _text(label, lang: str) -> str:
+    """A {ja, en} label (or plain text) in ``lang``, falling back to Japanese."""
+    if isinstance(label, dict):
+        return label.get(lang) or label.get("ja") or next((v for v in label.values() if v), "")
+    return "" if label is None else str(label)
+
+
+def _as_list(value) -> list:
+    if isinstance(value, str) and value.strip()[:1] in ("[", "{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            pass
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def tokyo_is_empty(value) -> bool:
+    """Whether a stored value has nothing to show (None, blank text, empty
+    lists and objects, lists of those): its row is left off the page."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        text = value.strip()
+        if text[:1] in ("[", "{"):
+            try:
+                return tokyo_is_empty(json.loads(text))
+            except ValueError:
+                return False
+        return not text
+    if isinstance(value, dict):
+        return all(tokyo_is_empty(v) for v in value.values())
+    if isinstance(value, (list, tuple, set)):
+        return all(tokyo_is_empty(v) for v in value)
+    return False
+
+
+def tokyo_category_display_choices(field=None) -> list[dict]:
+    """Categories by name alone (the form's choices put the code first)."""
+    return codelists.choices(codelists.categories())
+
+
+# ``display_choices_helper`` of a field: labels for the page, when they should
+# differ from the form's.
+DISPLAY_CHOICES = {"tokyo_category_display_choices": tokyo_category_display_choices}
+
+
+def tokyo_display_labels(field: dict, value, lang: str | None = None) -> list[str]:
+    """The labels of a coded field's value (one or a list) in the page's
+    language, from the field's choices (or its ``display_choices_helper``);
+    a value not in them is shown as is."""
+    from ckanext.scheming.helpers import scheming_field_choices
+
+    lang = _lang(lang)
+    display_helper = DISPLAY_CHOICES.get(field.get("display_choices_helper") or "")
+    choices = display_helper(field) if display_helper else scheming_field_choices(field) or []
+    labels = {c["value"]: c.get("label", c["value"]) for c in choices}
+    return [_text(labels.get(v, v), lang) for v in _as_list(value) if not tokyo_is_empty(v)]
+
+
+def tokyo_local_government_label(value: str, lang: str | None = None) -> str:
+    """新宿区（131041） for a 全国地方公共団体コード or an e-Stat SAC URI."""
+    value = (value or "").strip()
+    for lg in identifiers.tokyo_local_governments():
+        if value in (lg.code, lg.sac_uri):
+            return f"{lg.name} ({lg.code})" if _lang(lang) == "en" else f"{lg.name}（{lg.code}）"
+    return value
+
+
+def tokyo_spatial_label(area: dict, lang: str | None = None) -> str:
+    """One spatial_coverage item ({uri, text}) as 新宿区（131041）."""
+    uri = (area or {}).get("uri") or ""
+    label = tokyo_local_government_label(uri, lang)
+    return label if label != uri else ((area or {}).get("text") or uri)
+
+
+def tokyo_period_label(period: dict, lang: str | None = None) -> str:
+    """One temporal_coverage item as 2024-04-01 〜 2025-03-31 (an open end
+    left blank)."""
+    start = ((period or {}).get("start") or "").strip()
+    end = ((period or {}).get("end") or "").strip()
+    if not (start or end):
+        return ""
+    sep = " – " if _lang(lang) == "en" else " 〜 "
+    return f"{start}{sep}{end}".strip()
+
+
+def tokyo_repeats(value) -> list[dict]:
+    """The non-empty items of a repeating field (stored list or JSON text)."""
+    return [v for v in _as_list(value) if isinstance(v, dict) and not tokyo_is_empty(v)]
 
 
 def helpers() -> dict:
