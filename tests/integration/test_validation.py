@@ -93,11 +93,22 @@ def test_cp932_defects_in_private_dataset_fail_and_stay_private(orgs, app):
                   status=403)
     assert api.json["success"] is False
 
-    # the member sees the report page: grouped by rule, values escaped
+    # the report carries the offending value and the fix hint apart
+    wareki = next(f for f in report["findings"] if f["code"] == "tokyo/wareki-date")
+    assert wareki["value"] == "令和2年4月1日" and wareki["hint"].startswith("西暦のYYYY-MM-DD形式")
+    assert wareki["message"].endswith(wareki["hint"])
+    phone = next(f for f in report["findings"] if f["code"] == "tokyo/phone-format" and f["row"] == 5)
+    assert phone["value"] == "<script>alert(1)</script>"
+    encoding = next(f for f in report["findings"] if f["code"] == "tokyo/encoding-not-utf8")
+    assert (encoding["row"], encoding["field"], encoding["value"]) == (None, None, None)
+
+    # the member sees the report page: grouped by rule, the findings' values
+    # and hints, escaped
     body = app.get(page, headers=_auth(orgs["member"])).body
-    assert 'data-code="tokyo/wareki-date"' in body and "令和2年4月1日" in body
+    assert 'data-code="tokyo/wareki-date"' in body and "<code>令和2年4月1日</code>" in body
     assert "<script>alert(1)</script>" not in body
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>" in body
+    assert f'<p class="tokyo-validation-hint">修正方法: {encoding["hint"]}</p>' in body
 
 
 def _auth(user):
@@ -138,6 +149,109 @@ def test_status_belongs_to_the_server_and_saves_do_not_loop(orgs):
                         upload=FakeFileStorage(io.BytesIO(clean_csv()), "toilet.csv"))
     assert helpers.call_action("resource_show", id=resource["id"])["validation_status"] == "success"
     assert status_row(resource["id"]).job_id != first.job_id
+
+
+# Datasets saved with their resources (API clients, harvesters): package_create,
+# package_update and package_patch fire no resource hooks.
+
+
+@pytest.fixture
+def enqueued(monkeypatch):
+    """The resource ids jobs.enqueue was called for, in order."""
+    calls = []
+    real = jobs.enqueue
+
+    def spy(resource, *args, **kwargs):
+        calls.append(resource["id"])
+        return real(resource, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "enqueue", spy)
+    return calls
+
+
+@pytest.fixture
+def table_server(ckan_config, monkeypatch):
+    """A loopback server with a clean and a defective table, exempt from the guard."""
+    with CountingServer({"/clean.csv": (200, {"Content-Type": "text/csv"}, clean_csv()),
+                         "/bad.csv": (200, {"Content-Type": "text/csv"}, BAD_CSV)}) as server:
+        monkeypatch.setitem(ckan_config, "ckanext.tokyo.validation.allow_hosts", f"127.0.0.1:{server.port}")
+        yield server
+
+
+def test_package_create_with_resources_validates_them_like_a_harvester(orgs, table_server, enqueued):
+    # what ckanext-dcat's harvester sends: the dataset and its resources in one
+    # call, by the site user, with whatever fields the source had
+    dataset = helpers.call_action("package_create", site_context(), name="harvested", owner_org=orgs["org"]["id"],
+                                  resources=[{"url": f"{table_server.url}/bad.csv", "format": "CSV",
+                                              "validation_status": "success", "validation_timestamp": "2000-01-01"},
+                                             {"url": f"{table_server.url}/clean.csv", "format": "CSV"},
+                                             {"url": "https://example.org/a.pdf", "format": "PDF",
+                                              "validation_status": "success"}])
+    bad, clean, pdf = (r["id"] for r in dataset["resources"])
+    assert enqueued == [bad, clean]  # once each, the PDF never
+    assert sorted(table_server.requests) == ["/bad.csv", "/clean.csv"]
+    shown = {r["id"]: r for r in helpers.call_action("package_show", id=dataset["id"])["resources"]}
+    assert shown[bad]["validation_status"] == "failure"  # not what the source claimed
+    assert shown[bad]["validation_timestamp"] > "2026"
+    assert shown[clean]["validation_status"] == "success"
+    assert "validation_status" not in shown[pdf] and "validation_timestamp" not in shown[pdf]
+    report = helpers.call_action("resource_validation_show", resource_id=bad)["report"]
+    assert PLANTED <= {(f["code"], f["row"], f["field"]) for f in report["findings"]}
+    found = helpers.call_action("package_search", fq="validation_status:failure")
+    assert [d["id"] for d in found["results"]] == [dataset["id"]]
+
+
+def test_package_update_queues_only_what_changed(orgs, table_server, enqueued):
+    dataset = helpers.call_action("package_create", site_context(), name="updated", owner_org=orgs["org"]["id"],
+                                  resources=[{"url": f"{table_server.url}/clean.csv", "format": "CSV"},
+                                             {"url": f"{table_server.url}/bad.csv", "format": "CSV"}])
+    clean, bad = (r["id"] for r in dataset["resources"])
+    first = {rid: status_row(rid).job_id for rid in (clean, bad)}
+    del enqueued[:]
+
+    # metadata only, as API clients do it (package_show, edit, package_update),
+    # even claiming a status: nothing is queued, the server's status stays
+    current = helpers.call_action("package_show", id=dataset["id"])
+    current["notes"] = "説明を追加"
+    current["resources"][1]["description"] = "説明"
+    current["resources"][1]["validation_status"] = "success"
+    helpers.call_action("package_update", site_context(), **current)
+    helpers.call_action("package_patch", site_context(), id=dataset["id"], title="新しい題名")
+    assert enqueued == []
+    assert {rid: status_row(rid).job_id for rid in (clean, bad)} == first
+    shown = helpers.call_action("package_show", id=dataset["id"])["resources"]
+    assert [r["validation_status"] for r in shown] == ["success", "failure"]
+
+    # a new URL for one resource: that one is validated again
+    current = helpers.call_action("package_show", id=dataset["id"])
+    current["resources"][0]["url"] = f"{table_server.url}/bad.csv"
+    helpers.call_action("package_update", site_context(), **current)
+    assert enqueued == [clean]
+    assert status_row(clean).job_id != first[clean] and status_row(bad).job_id == first[bad]
+    assert helpers.call_action("resource_show", id=clean)["validation_status"] == "failure"
+
+    # package_patch with the resources, a new file uploaded for one of them
+    resources = helpers.call_action("package_show", id=dataset["id"])["resources"]
+    resources[1].update(url="toilet.csv", url_type="upload",
+                        upload=FakeFileStorage(io.BytesIO(clean_csv()), "toilet.csv"))
+    helpers.call_action("package_patch", site_context(), id=dataset["id"], resources=resources)
+    assert enqueued == [clean, bad]
+    assert helpers.call_action("resource_show", id=bad)["validation_status"] == "success"
+
+
+def test_resource_actions_queue_once_through_both_hooks(orgs, enqueued):
+    # resource_create and resource_update run package_update inside: the
+    # dataset hook and the resource hook see the same change, one run starts
+    dataset = factories.Dataset(owner_org=orgs["org"]["id"])
+    resource = upload(dataset["id"], BAD_CSV, "bad.csv")
+    assert enqueued == [resource["id"]]
+    assert helpers.call_action("resource_show", id=resource["id"])["validation_status"] == "failure"
+    helpers.call_action("resource_patch", site_context(), id=resource["id"], url="toilet.csv",
+                        upload=FakeFileStorage(io.BytesIO(clean_csv()), "toilet.csv"))
+    assert enqueued == [resource["id"]] * 2
+    assert helpers.call_action("resource_show", id=resource["id"])["validation_status"] == "success"
+    helpers.call_action("resource_patch", site_context(), id=resource["id"], description="説明")
+    assert enqueued == [resource["id"]] * 2
 
 
 def test_other_formats_are_left_alone(orgs):

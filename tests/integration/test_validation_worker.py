@@ -15,8 +15,8 @@ import ckan.lib.redis as ckan_redis
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
 
-from tests.integration.validation_support import (BAD_CSV, PLANTED, ckan_command, clean_csv, derived_ini, start_worker,
-                                status_row, upload, wait_for)
+from tests.integration.validation_support import (BAD_CSV, PLANTED, CountingServer, ckan_command, clean_csv, derived_ini,
+                                site_context, start_worker, status_row, upload, wait_for)
 
 PLUGINS = "activity tokyo_validation"
 
@@ -61,6 +61,38 @@ def test_upload_is_queued_and_the_worker_validates_it(dataset, worker_ini, tmp_p
     assert PLANTED <= {(f["code"], f["row"], f["field"]) for f in report["findings"]}
     found = helpers.call_action("package_search", fq="validation_status:failure", include_private=True)
     assert found["count"] == 1  # the worker's status write reindexed the dataset
+
+
+def test_dataset_saved_with_its_resources_is_queued_and_validated(worker_ini, tmp_path, ckan_config, monkeypatch):
+    # package_create with linked tables (API clients, harvesters): pending at
+    # once, on the queue, then validated by the worker
+    with CountingServer({"/clean.csv": (200, {"Content-Type": "text/csv"}, clean_csv()),
+                         "/bad.csv": (200, {"Content-Type": "text/csv"}, BAD_CSV)}) as server:
+        allow = f"127.0.0.1:{server.port}"
+        monkeypatch.setitem(ckan_config, "ckanext.tokyo.validation.allow_hosts", allow)
+        created = helpers.call_action("package_create", site_context(), name="harvested",
+                                      owner_org=factories.Organization()["id"],
+                                      resources=[{"url": f"{server.url}/clean.csv", "format": "CSV"},
+                                                 {"url": f"{server.url}/bad.csv", "format": "CSV"}])
+        clean, bad = (r["id"] for r in created["resources"])
+        shown = helpers.call_action("package_show", id=created["id"])["resources"]
+        assert [r["validation_status"] for r in shown] == ["pending", "pending"]
+        assert bg_jobs.job_from_id(status_row(clean).job_id) and bg_jobs.job_from_id(status_row(bad).job_id)
+        assert server.requests == []  # nothing fetched in the request
+
+        ini = derived_ini(tmp_path, ckan_config["__file__"],
+                          **{"ckan.plugins": PLUGINS, "ckanext.tokyo.validation.allow_hosts": allow})
+        worker = start_worker(ini, tmp_path / "worker.log", burst=True)
+        assert worker.wait(120) == 0, (tmp_path / "worker.log").read_text()
+    assert (_status(clean), _status(bad)) == ("success", "failure")
+    assert helpers.call_action("resource_show", id=bad)["validation_status"] == "failure"
+
+    # package_update with a new URL: pending again, on the queue
+    current = helpers.call_action("package_show", id=created["id"])
+    current["resources"][0]["url"] = "https://example.org/new.csv"
+    helpers.call_action("package_update", site_context(), **current)
+    assert _status(clean) == "pending" and _status(bad) == "failure"
+    assert bg_jobs.job_from_id(status_row(clean).job_id)
 
 
 def test_save_succeeds_when_redis_is_down_and_pending_is_picked_up(dataset, worker_ini, tmp_path,

@@ -26,15 +26,20 @@ def test_json_shape(write, capsys):
     assert set(data) == {"valid", "encoding", "schema", "findings", "stats"}
     assert data["valid"] is False and data["encoding"] == "UTF-8" and data["schema"] is None
     for finding in data["findings"]:
-        assert set(finding) == {"code", "severity", "row", "field", "message", "message_en"}
-    assert {"code": "tokyo/wareki-date", "row": 2, "field": "開設日"}.items() <= data["findings"][0].items()
+        assert set(finding) == {"code", "severity", "row", "field", "message", "message_en", "value", "hint", "hint_en"}
+    assert {"code": "tokyo/wareki-date", "row": 2, "field": "開設日", "value": "令和2年4月1日",
+            "hint": "西暦のYYYY-MM-DD形式で記載してください（例: 2020-04-01）。",
+            "hint_en": "Write the Gregorian date as YYYY-MM-DD, e.g. 2020-04-01."}.items() <= data["findings"][0].items()
+    # the message still carries the hint, as before
+    assert data["findings"][0]["message"] == "和暦で記載されています（「令和2年4月1日」）。" + data["findings"][0]["hint"]
 
 
 def test_json_file_level_findings_have_null_row_and_field(write, capsys):
     path = write([["名称", "備考"], ["新宿", ""]], encoding="cp932")
     data = json.loads(run(capsys, path, "--format", "json", "--schema", "none")[1])
     finding = next(f for f in data["findings"] if f["code"] == "tokyo/encoding-not-utf8")
-    assert finding["row"] is None and finding["field"] is None
+    assert finding["row"] is None and finding["field"] is None and finding["value"] is None
+    assert finding["hint"] == "UTF-8で保存し直してください。" and finding["hint_en"] == "Save the file as UTF-8."
 
 
 def test_json_schema_auto(write, capsys):
@@ -49,6 +54,7 @@ def test_html_escapes_cell_values(write, capsys):
     assert status == 1 and out.startswith("<!DOCTYPE html>")
     assert "<script>" not in out and "<b>" not in out
     assert "&lt;script&gt;" in out
+    assert "<td><code>令和2年4月1日 &lt;script&gt;x&lt;/script&gt;</code></td>" in out  # the value column
 
 
 def test_text_output(write, capsys):

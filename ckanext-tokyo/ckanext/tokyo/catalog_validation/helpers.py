@@ -90,14 +90,15 @@ def label_facet_items(search_results: dict[str, Any]) -> dict[str, Any]:
 
 # Report page
 
+# Placeholders of a rule's wording, dropped to name the rule itself.
 _PLACEHOLDER_PAREN = re.compile(r"\s*[（(][^（）()]*\{[^}]*\}[^（）()]*[）)]")
 _SUGGESTION = re.compile(r",? ?(e\.g\. )?\{fixed(_ja|_en)?\}")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
-_QUOTED = re.compile(r"「([^」]*)」|\"([^\"]*)\"")
 
 
 def rule_text(code: str, language: Optional[str] = None) -> tuple[str, str]:
-    """(title, hint) of a rule without the finding's particulars."""
+    """(title, hint) of a rule, from its wording in the messages module
+    without the particulars of any finding."""
     message = messages.MESSAGES.get(code)
     if message is None:
         return code, ""
@@ -107,37 +108,34 @@ def rule_text(code: str, language: Optional[str] = None) -> tuple[str, str]:
     return clean(title), clean(hint)
 
 
-def finding_value(finding: dict[str, Any]) -> str:
-    """The offending value: the core's `value` when it gives one, else the
-    first quoted part of the message."""
-    value = finding.get("value")
-    if value not in (None, ""):
-        return str(value)
-    match = _QUOTED.search(finding.get("message") or "")
-    return next((g for g in match.groups() if g is not None), "") if match else ""
-
-
 def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = None) -> list[dict[str, Any]]:
     """Findings grouped by rule, errors first, each group with its title,
-    fix hint and total count (which may exceed the findings listed)."""
+    fix hint and total count (which may exceed the findings listed).
+
+    Each item keeps the finding's own `value` and `hint` (the report's keys;
+    reports stored before they existed have neither). The group's hint is
+    the one its findings share, else the rule's general hint."""
     if not report:
         return []
-    language = language or lang()
+    en = (language or lang()) == "en"
     totals = (report.get("stats") or {}).get("by_code") or {}
     groups: "OrderedDict[str, dict[str, Any]]" = OrderedDict()
     for finding in report.get("findings") or []:
         code = finding.get("code") or "?"
         group = groups.get(code)
         if group is None:
-            title, hint = rule_text(code, language)
-            group = groups[code] = {"code": code, "severity": finding.get("severity") or "error",
-                                    "title": title, "hint": finding.get("hint_en" if language == "en" else "hint") or hint,
-                                    "items": []}
+            group = groups[code] = {"code": code, "severity": finding.get("severity") or "error", "items": []}
         group["items"].append({
-            "row": finding.get("row"), "field": finding.get("field"), "value": finding_value(finding),
-            "message": finding.get("message_en" if language == "en" else "message") or finding.get("message") or "",
+            "row": finding.get("row"), "field": finding.get("field"),
+            "value": finding.get("value"),
+            "hint": finding.get("hint_en" if en else "hint") or "",
+            "message": finding.get("message_en" if en else "message") or finding.get("message") or "",
         })
     for group in groups.values():
+        title, general_hint = rule_text(group["code"], "en" if en else "ja")
+        hints = {item["hint"] for item in group["items"]}
+        group["title"] = title
+        group["hint"] = hints.pop() if len(hints) == 1 and "" not in hints else general_hint
         group["total"] = max(int(totals.get(group["code"], 0) or 0), len(group["items"]))
         group["severity_label"] = severity_label(group["severity"])
     order = {s: n for n, s in enumerate(SEVERITY_ORDER)}

@@ -68,6 +68,17 @@ def needs_validation(resource: dict[str, Any], package: Optional[dict[str, Any]]
     return row is None or row.fingerprint != resources.fingerprint(resource, package)
 
 
+def restore_status(resource: dict[str, Any]) -> None:
+    """Put the server's validation_status/_timestamp back on a resource saved
+    through package_create/_update/_patch, which pass no resource hooks and
+    so keep whatever the client sent (no commit: part of that save)."""
+    row = ResourceValidation.get(resource["id"]) if table_exists() else None
+    status = row.status if row is not None else None
+    if resource.get(resources.STATUS_KEY) != status or (status is None and resources.TIMESTAMP_KEY in resource):
+        at = (row.finished or row.started or row.created) if row is not None else None
+        resources.write_status(resource["id"], status, commit=False, at=at)
+
+
 def enqueue(resource: dict[str, Any], package: Optional[dict[str, Any]] = None,
             sync: Optional[bool] = None) -> ResourceValidation:
     """Mark the resource pending and queue (or, in sync mode, run) its validation."""

@@ -80,12 +80,13 @@ def fingerprint(resource: dict[str, Any], package: Optional[dict[str, Any]] = No
     return "|".join(parts)
 
 
-def timestamp() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None).isoformat()
+def timestamp(at: Optional[datetime.datetime] = None) -> str:
+    return (at or datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)).isoformat()
 
 
-def write_status(resource_id: str, status: Optional[str], commit: bool = True) -> bool:
-    """Set (or with None remove) validation_status/_timestamp on the resource row."""
+def write_status(resource_id: str, status: Optional[str], commit: bool = True,
+                 at: Optional[datetime.datetime] = None) -> bool:
+    """Set (or with None remove) validation_status/_timestamp (now, or `at`, UTC) on the resource row."""
     resource = model.Session.get(model.Resource, resource_id)
     if resource is None:
         return False
@@ -95,7 +96,7 @@ def write_status(resource_id: str, status: Optional[str], commit: bool = True) -
         extras.pop(TIMESTAMP_KEY, None)
     else:
         extras[STATUS_KEY] = status
-        extras[TIMESTAMP_KEY] = timestamp()
+        extras[TIMESTAMP_KEY] = timestamp(at)
     resource.extras = extras
     if commit:
         model.Session.commit()

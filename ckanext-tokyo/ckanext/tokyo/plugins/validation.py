@@ -80,6 +80,12 @@ class TokyoValidationPlugin(p.SingletonPlugin):
     def after_dataset_search(self, search_results, search_params):
         return helpers.label_facet_items(search_results)
 
+    def after_dataset_create(self, context, pkg_dict):
+        self._dataset_saved(context, pkg_dict)
+
+    def after_dataset_update(self, context, pkg_dict):
+        self._dataset_saved(context, pkg_dict)
+
     # IResourceController: validation_status/_timestamp belong to the server
     def before_resource_create(self, context, resource):
         if not context.get(CONTEXT_FLAG):
@@ -96,18 +102,46 @@ class TokyoValidationPlugin(p.SingletonPlugin):
                 resource.pop(key, None)
 
     def after_resource_create(self, context, resource):
-        self._validate_if_changed(resource)
+        self._queue_changed(resource["package_id"], resource["id"])
 
     def after_resource_update(self, context, resource):
-        self._validate_if_changed(resource)
+        self._queue_changed(resource["package_id"], resource["id"])
 
-    def _validate_if_changed(self, resource):
+    def _dataset_saved(self, context, pkg_dict):
+        # package_create/_update/_patch with resources (API clients,
+        # harvesters) fire no resource hooks. These run after the resources
+        # are saved (and, in package_update, their uploads stored), just
+        # before the action commits. A caller that defers the commit finishes
+        # the save itself: resource_create stores the upload after this point
+        # and its after_resource_create queues the resource; any other such
+        # caller is left to `ckan tokyo validate --pending`.
+        if context.get("defer_commit") or not pkg_dict.get("id"):
+            return
+        self._queue_changed(pkg_dict["id"], in_save=True, restore=not context.get(CONTEXT_FLAG))
+
+    def _queue_changed(self, package_id, resource_id=None, in_save=False, restore=False):
+        """Queue the resources of a dataset (or only `resource_id`) that need
+        validation (jobs.needs_validation: file, URL, format or standard changed,
+        or never validated). Whichever hook comes first queues a resource; its
+        fingerprint is then stored, so the next hook of the same save finds
+        nothing to do, and the job's status writes change no fingerprint.
+        In a dataset save, the status fields a client sent are first replaced
+        by the server's (the resource hooks that drop them did not run)."""
         # Never let validation break a save: worst case the resource stays
         # pending and `ckan tokyo validate --pending` picks it up.
         try:
-            package = tk.get_action("package_show")({"ignore_auth": True}, {"id": resource["package_id"]})
-            if jobs.needs_validation(resource, package):
-                jobs.enqueue(resource, package)
+            package = tk.get_action("package_show")(
+                {"ignore_auth": True, "use_cache": False, "for_view": False}, {"id": package_id})
+            for resource in package.get("resources") or []:
+                if resource_id not in (None, resource["id"]):
+                    continue
+                if restore:
+                    jobs.restore_status(resource)
+                if jobs.needs_validation(resource, package):
+                    jobs.enqueue(resource, package)
         except Exception:
-            log.exception("could not start the validation of resource %s", resource.get("id"))
-            model.Session.rollback()
+            log.exception("could not start the validation of dataset %s", package_id)
+            # Inside a save, a rollback would undo the dataset itself: only
+            # when the transaction is lost anyway.
+            if not in_save or not model.Session.is_active:
+                model.Session.rollback()

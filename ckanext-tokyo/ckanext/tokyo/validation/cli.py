@@ -80,6 +80,7 @@ def to_html(name: str, report: Report) -> str:
     rows = "\n".join(
         f'<tr class="{e(f.severity)}"><td>{"" if f.row is None else f.row}</td>'
         f"<td>{e(f.field or '')}</td><td>{e(f.severity)}</td><td>{e(f.code)}</td>"
+        f"<td><code>{e(f.value or '')}</code></td>"
         f"<td>{e(f.message)}<br><small>{e(f.message_en)}</small></td></tr>"
         for f in report.findings)
     verdict = {0: "valid / 適合", 1: "invalid / 不適合", 2: "could not read / 読込不可"}[report.exit_code]
@@ -91,7 +92,7 @@ def to_html(name: str, report: Report) -> str:
 <body><h1>{e(name)}: {e(verdict)}</h1>
 <p>encoding {e(str(report.encoding))} · schema {e(str(report.schema))} · rows {e(str(stats.get("rows", 0)))}
 · errors {e(str(stats.get("errors", 0)))} · warnings {e(str(stats.get("warnings", 0)))}</p>
-<table><thead><tr><th>行 row</th><th>列 field</th><th>severity</th><th>code</th><th>message</th></tr></thead>
+<table><thead><tr><th>行 row</th><th>列 field</th><th>severity</th><th>code</th><th>値 value</th><th>message</th></tr></thead>
 <tbody>
 {rows}
 </tbody></table></body></html>

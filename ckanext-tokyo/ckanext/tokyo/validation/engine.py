@@ -314,7 +314,9 @@ class _Run:
             row = error.row_numbers[0]
         # A blank heading has only frictionless's made-up name (field3): show none.
         field = None if code == "tokyo/blank-label" else getattr(error, "label", None) or getattr(error, "field_name", None)
-        self.add(code, row, field or None, value=field, column=getattr(error, "field_number", ""),
+        # Only a duplicated heading is its own offending value; other errors name a column, not a cell.
+        value = field if code == "tokyo/duplicate-label" else None
+        self.add(code, row, field or None, value=value, column=getattr(error, "field_number", ""),
                  encoding=self.encoding.name if self.encoding else "", detail=error.message)
 
     def report(self) -> Report:

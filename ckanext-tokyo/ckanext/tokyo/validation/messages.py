@@ -267,16 +267,26 @@ MESSAGES: dict[str, Message] = {
 }
 
 
-def render(code: str, params: dict[str, object]) -> tuple[str, str, str]:
-    """(severity, Japanese message with hint, English message with hint)."""
+class Rendered(NamedTuple):
+    severity: str
+    message: str  # the problem followed by the fix hint (Japanese)
+    message_en: str
+    hint: str  # the fix hint alone, "" when the rule has none
+    hint_en: str
+
+
+def render(code: str, params: dict[str, object]) -> Rendered:
+    """A finding's wording: the message (problem and fix hint, as the report
+    has always carried it) and the fix hint on its own."""
     msg = MESSAGES[code]
     safe = _Params(params)
     if params.get("fixed") is not None:  # optional suggested correction
         safe["fixed_ja"] = f"（例: {params['fixed']}）"
         safe["fixed_en"] = f", e.g. {params['fixed']}"
-    ja = (msg.ja + msg.hint_ja).format_map(safe)
-    en = " ".join(part for part in (msg.en, msg.hint_en) if part).format_map(safe)
-    return msg.severity, ja, en
+    text, text_en = msg.ja.format_map(safe), msg.en.format_map(safe)
+    hint, hint_en = msg.hint_ja.format_map(safe), msg.hint_en.format_map(safe)
+    return Rendered(msg.severity, text + hint, " ".join(part for part in (text_en, hint_en) if part),
+                    hint, hint_en)
 
 
 class _Params(dict):

@@ -1,4 +1,5 @@
-"""The validation report: findings with code, severity, place and message."""
+"""The validation report: findings with code, severity, place, message,
+offending value and fix hint."""
 from __future__ import annotations
 
 from collections import Counter
@@ -14,14 +15,20 @@ class Finding:
     severity: str  # error | warning | info
     row: Optional[int]  # frictionless numbering (header = 1); None for the file
     field: Optional[str]  # column heading as written in the file
-    message: str
+    message: str  # the problem followed by the fix hint
     message_en: str
+    value: Optional[str] = None  # the offending cell's text; None unless the finding is a cell's
+    hint: str = ""  # the fix hint alone ("" when the rule has none)
+    hint_en: str = ""
 
     @classmethod
     def of(cls, code: str, row: Optional[int] = None, field: Optional[str] = None,
            **params: Any) -> "Finding":
-        severity, ja, en = messages.render(code, params)
-        return cls(code, severity, row, field, ja, en)
+        rendered = messages.render(code, params)
+        value = params.get("value")
+        cell = row is not None and field is not None and value is not None
+        return cls(code, rendered.severity, row, field, rendered.message, rendered.message_en,
+                   str(value) if cell else None, rendered.hint, rendered.hint_en)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -31,6 +38,9 @@ class Finding:
             "field": self.field,
             "message": self.message,
             "message_en": self.message_en,
+            "value": self.value,
+            "hint": self.hint or None,
+            "hint_en": self.hint_en or None,
         }
 
 

@@ -1,0 +1,74 @@
+"""The report's findings: message, offending value and fix hint (no CKAN)."""
+import json
+
+from ckanext.tokyo.catalog_validation.helpers import group_findings
+from ckanext.tokyo.validation import messages
+from ckanext.tokyo.validation.report import Finding
+
+REQUIRED = {"code", "severity", "row", "field", "message", "message_en"}
+
+
+def test_cell_finding_carries_value_and_hint_apart_from_the_message():
+    finding = Finding.of("tokyo/wareki-date", 4, "開設日", value="令和2年4月1日", fixed="2020-04-01").to_dict()
+    assert REQUIRED <= set(finding)
+    assert finding["value"] == "令和2年4月1日"
+    assert finding["hint"] == "西暦のYYYY-MM-DD形式で記載してください（例: 2020-04-01）。"
+    assert finding["hint_en"] == "Write the Gregorian date as YYYY-MM-DD, e.g. 2020-04-01."
+    # message and message_en are what they always were: the problem, then the hint
+    assert finding["message"] == "和暦で記載されています（「令和2年4月1日」）。" + finding["hint"]
+    assert finding["message_en"] == "Japanese era date (\"令和2年4月1日\"). " + finding["hint_en"]
+    json.dumps(finding)
+
+
+def test_value_is_null_unless_the_finding_is_a_cell():
+    file_level = Finding.of("tokyo/encoding-not-utf8", encoding="CP932").to_dict()
+    assert (file_level["row"], file_level["field"], file_level["value"]) == (None, None, None)
+    assert file_level["hint"] == "UTF-8で保存し直してください。"
+    column = Finding.of("tokyo/required-column-missing", field="名称", value="名称").to_dict()
+    assert column["value"] is None and column["field"] == "名称"
+    row = Finding.of("tokyo/title-row", 1, value="公衆トイレ一覧").to_dict()
+    assert row["value"] is None and row["row"] == 1
+    empty = Finding.of("tokyo/required-value-missing", 3, "名称").to_dict()
+    assert empty["value"] is None
+
+
+def test_rule_without_hint_has_null_hint():
+    finding = Finding.of("tokyo/lg-code-check-digit", 2, "全国地方公共団体コード", value="131040",
+                         detail="検査数字が違います", detail_en="wrong check digit").to_dict()
+    assert finding["value"] == "131040"
+    assert finding["hint"] is None and finding["hint_en"] is None
+
+
+def test_render_is_the_one_source_of_message_and_hint():
+    for code, message in messages.MESSAGES.items():
+        rendered = messages.render(code, {"value": "v", "fixed": "f", "other": "o"})
+        assert rendered.severity == message.severity
+        assert rendered.message.endswith(rendered.hint)
+        assert rendered.message_en.endswith(rendered.hint_en)
+        assert "{" not in rendered.hint + rendered.hint_en, code
+
+
+def test_report_page_groups_use_value_and_hint_of_the_findings():
+    report = {"stats": {"by_code": {"tokyo/wareki-date": 5, "tokyo/encoding-not-utf8": 1}}, "findings": [
+        Finding.of("tokyo/encoding-not-utf8", encoding="CP932").to_dict(),
+        Finding.of("tokyo/wareki-date", 2, "開設日", value="令和2年4月1日", fixed="2020-04-01").to_dict(),
+        Finding.of("tokyo/wareki-date", 3, "開設日", value="<script>", fixed="2021-04-01").to_dict(),
+    ]}
+    wareki, encoding = group_findings(report, "ja")
+    assert wareki["code"] == "tokyo/wareki-date" and wareki["total"] == 5
+    assert [(i["row"], i["value"]) for i in wareki["items"]] == [(2, "令和2年4月1日"), (3, "<script>")]
+    assert wareki["items"][0]["hint"].endswith("（例: 2020-04-01）。")
+    # the findings' hints differ: the group shows the rule's own, without an example
+    assert wareki["hint"] == "西暦のYYYY-MM-DD形式で記載してください。"
+    assert encoding["items"][0]["value"] is None
+    assert encoding["hint"] == "UTF-8で保存し直してください。"  # the one hint its findings share
+    [wareki_en, _] = group_findings(report, "en")
+    assert wareki_en["items"][0]["hint"] == "Write the Gregorian date as YYYY-MM-DD, e.g. 2020-04-01."
+
+
+def test_report_page_reads_reports_stored_before_value_and_hint():
+    old = {"findings": [{"code": "tokyo/wareki-date", "severity": "error", "row": 2, "field": "開設日",
+                         "message": "和暦で記載されています（「令和2年4月1日」）。…", "message_en": "…"}]}
+    [group] = group_findings(old, "ja")
+    assert group["items"][0]["value"] is None and group["items"][0]["hint"] == ""
+    assert group["hint"] == "西暦のYYYY-MM-DD形式で記載してください。"
