@@ -1,7 +1,9 @@
 """DCAT export (issue 5): the `tokyo_dcat_ap` profile after `euro_dcat_ap_3`
 on the demo catalog — SHACL (DCAT-AP 3.0.1), the Japanese alignment, round
 trip, private/draft datasets, paging, content negotiation, standards."""
+import copy
 import json
+import uuid
 
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
@@ -54,7 +56,7 @@ def _full_dataset(org):
         frequency_note="年1回（4月）",
         issued="2024-04-01", modified="2026-03-31",
         temporal_coverage=[{"start": "2025-04-01", "end": "2026-03-31"}],
-        spatial_coverage=[{"uri": "131041", "text": "新宿区"}, {"uri": "130001", "text": "東京都"}],
+        spatial_coverage=[{"uri": "131041"}, {"uri": "130001"}],  # labels filled in by the validators
         language=["http://publications.europa.eu/resource/authority/language/JPN",
                   "http://publications.europa.eu/resource/authority/language/ENG"],
         conforms_to=["current-13-public-toilet"],
@@ -168,6 +170,25 @@ def test_dataset_is_aligned_to_japanese_registries(app, demo_catalog):
     assert g.value(checksum, spdx.algorithm) == spdx.checksumAlgorithm_sha256
 
 
+def test_spatial_coverage_labels_are_filled_for_every_entry(demo_catalog):
+    """Reported: two entries given as 6-digit codes stored without `text`.
+    Every entry gets its local government's name, on create and on patch, in
+    package_show and in the search index (what /catalog.ttl serialises)."""
+    org = factories.Organization(name="t131041x", title="新宿区", local_government_code="131041")
+    ds = _full_dataset(org["id"])
+    assert ds["spatial_coverage"] == [
+        {"uri": SAC + "13104", "text": "新宿区"}, {"uri": SAC + "13000", "text": "東京都"}]
+    shown = helpers.call_action("package_show", id=ds["name"])
+    assert shown["spatial_coverage"] == ds["spatial_coverage"]
+    [indexed] = helpers.call_action("package_search", fq=f"name:{ds['name']}")["results"]
+    assert indexed["spatial_coverage"] == ds["spatial_coverage"]
+    updated = helpers.call_action("package_patch", id=ds["id"], spatial_coverage=[
+        {"uri": "131016"}, {"uri": SAC + "13104", "text": ""}, {"uri": "13000"}])
+    assert updated["spatial_coverage"] == [
+        {"uri": SAC + "13101", "text": "千代田区"}, {"uri": SAC + "13104", "text": "新宿区"},
+        {"uri": SAC + "13000", "text": "東京都"}]
+
+
 def test_round_trip_is_lossless_for_the_schema_fields(demo_catalog, schema_fields):
     org = factories.Organization(name="t131041x", title="新宿区", local_government_code="131041")
     names = [ds["name"] for ds in demo_catalog["datasets"]]
@@ -183,6 +204,50 @@ def test_round_trip_is_lossless_for_the_schema_fields(demo_catalog, schema_field
         # owner_org comes from the harvest source, not from the graph.
         diff = differences(original, parsed, dataset_fields, resource_fields, skip=("owner_org",))
         assert diff == [], f"{name}: {diff}"
+
+
+def test_page_graph_describes_shared_vocabulary_once_and_keeps_no_replaced_nodes(demo_catalog):
+    """One graph, many datasets (a catalog page): the profile remembers what
+    it wrote to the graph (types, labels, places, organisations). Datasets
+    sharing an organisation, places and formats still each get their own
+    links, and nothing euro_dcat_ap_3 wrote that the profile replaces
+    survives (organisation publisher nodes, plain labels and formats, the
+    maintainer vcard:Organization)."""
+    page = [helpers.call_action("package_show", id=ds["name"]) for ds in demo_catalog["datasets"]]
+    twin = copy.deepcopy(page[0])  # same organisation, places, formats
+    twin.update(id=str(uuid.uuid4()), name="t000003d0000000099")
+    for res in twin["resources"]:
+        res.update(id=str(uuid.uuid4()), package_id=twin["id"])
+    page.append(twin)
+    serializer = RDFSerializer()
+    serializer.graph_from_catalog({})
+    refs = [serializer.graph_from_dataset(ds) for ds in page]
+    g = serializer.g
+    assert shacl(g)["Violation"] == []
+    assert not [s for s in g.subjects() if "/organization/" in str(s)]
+    for ds, ref in zip(page, refs):
+        publisher = g.value(ref, DCT.publisher)
+        assert str(publisher).startswith(HOJIN) and (publisher, RDF.type, FOAF.Organization) in g
+        assert len(list(g.objects(ref, DCT.publisher))) == 1
+        assert len(list(g.objects(ref, DCAT.contactPoint))) == len(ds["contact"])
+        for place in g.objects(ref, DCT.spatial):
+            assert [(str(label), label.language) for label in g.objects(place, SKOS.prefLabel)] in (
+                [("東京都", "ja")], [("千代田区", "ja")], [("港区", "ja")], [("新宿区", "ja")])
+        for dist in g.objects(ref, DCAT.distribution):
+            fmt = g.value(dist, DCT["format"])
+            assert isinstance(fmt, URIRef) and (fmt, RDF.type, DCT.MediaTypeOrExtent) in g
+            assert isinstance(g.value(dist, DCAT.mediaType), URIRef)
+            assert (g.value(dist, DCT.license), RDF.type, DCT.LicenseDocument) in g
+    assert not list(g.subjects(RDF.type, VCARD.Organization))
+
+
+def test_cleaned_uri_quotes_like_ckanext_dcat():
+    from ckanext.dcat.profiles.base import CleanedURIRef
+    from ckanext.tokyo.dcat.profile import cleaned_uri
+
+    for value in (" https://example.org/a b/(1)?q=[x]&y={z}|^`\\\"'$!*,;<> ", "https://example.org/%20ok",
+                  "https://example.org/日本語 ファイル.csv", ""):
+        assert cleaned_uri(value) == CleanedURIRef(value)
 
 
 def test_private_and_draft_datasets_are_never_exported(app, demo_catalog):

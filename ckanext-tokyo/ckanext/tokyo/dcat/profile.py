@@ -27,6 +27,7 @@ import functools
 import json
 import re
 import weakref
+from urllib.parse import quote
 
 from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -58,9 +59,26 @@ CATALOG_TEXT_DEFAULTS = {
                            "and the municipalities of Tokyo.",
 }
 
-# Per-graph caches (one catalog page or one dataset): organisations, and the
-# vocabulary nodes already described in this graph.
-_ORGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+class _Written:
+    """What this profile has written to one graph (a catalog page or one
+    dataset), so that each vocabulary IRI is typed and labelled once per graph
+    and "is it there yet?" is a set look-up instead of a graph look-up.
+
+    Sound because nothing removes these triples afterwards: the profile only
+    removes ``euro_dcat_ap_3`` output (and forgets any node it removes whole,
+    see ``_drop_node``)."""
+
+    def __init__(self):
+        self.types: dict = {}      # node -> rdf:types known to be in the graph
+        self.labelled: set = set()  # coded-value IRIs whose labels were checked
+        self.located: set = set()   # SAC IRIs described (type, label, identifier)
+        self.orgs: dict = {}        # organisation id -> stored fields, 法人番号
+        self.catalog = catalog_uri()
+        self.bound = False
+
+
+_WRITTEN: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def catalog_text(key: str, lang: str) -> str:
@@ -70,6 +88,16 @@ def catalog_text(key: str, lang: str) -> str:
 @functools.lru_cache(maxsize=None)
 def local_government(code: str):
     return identifiers.tokyo_local_government(code)
+
+
+@functools.lru_cache(maxsize=None)
+def hojin_ref(corporate_number: str) -> URIRef:
+    return URIRef(identifiers.hojin_uri(corporate_number))
+
+
+@functools.lru_cache(maxsize=None)
+def category(code: str):
+    return codelists.category(code)
 
 
 @functools.lru_cache(maxsize=None)
@@ -108,6 +136,35 @@ def _telephone_uri(number: str) -> str:
     return "tel:" + digits
 
 
+# ckanext-dcat's CleanedURIRef quotes these characters one str.replace (and
+# one urllib quote) at a time; the same mapping as one translate table.
+_URI_QUOTES = str.maketrans({c: quote(c) for c in " !\"$'()*,;<>[]{|}\\^`"})
+
+
+def cleaned_uri(value: str) -> URIRef:
+    """``CleanedURIRef(value)`` for a string, in one pass."""
+    return URIRef(value.strip().translate(_URI_QUOTES))
+
+
+def _fluent_only(data: dict, key: str, plain_key: str | None = None) -> bool:
+    """True if ``euro_dcat_ap_3`` wrote this text field as non-empty,
+    language-tagged literals only (or wrote nothing), i.e. there is nothing
+    to retag or drop. It writes ``<field>_translated`` when the key is there,
+    else the plain field."""
+    if key not in data:
+        return not (plain_key and data.get(plain_key))
+    value = data[key]
+    if not value:
+        return True
+    if not isinstance(value, dict):
+        return False
+    for lang, texts in value.items():
+        for text in texts if isinstance(texts, (list, tuple)) else (texts,):
+            if not lang or not isinstance(text, str) or not text.strip():
+                return False
+    return True
+
+
 def _telephone_text(uri: str) -> str:
     number = uri[4:] if uri.startswith("tel:") else uri
     return "0" + number[4:] if number.startswith("+81-") else number
@@ -116,18 +173,69 @@ def _telephone_text(uri: str) -> str:
 class TokyoDCATAPProfile(RDFProfile):
     """Japanese alignment on top of ``euro_dcat_ap_3``."""
 
+    def __init__(self, graph, dataset_type="dataset", compatibility_mode=False):
+        # RDFProfile's, except that the scheming schema (an action call per
+        # profile instance, i.e. per dataset) is loaded when first used:
+        # only parsing needs it.
+        self.g = graph
+        self.compatibility_mode = compatibility_mode
+        self._dataset_type = dataset_type
+        self._default_lang = tk.config.get("ckan.locale_default", "en")
+        self._default_locale_lang = None
+
+    @functools.cached_property
+    def _dataset_schema(self) -> dict | None:
+        try:
+            schema_show = tk.get_action("scheming_dataset_schema_show")
+        except KeyError:
+            return None
+        try:
+            return schema_show({}, {"type": self._dataset_type})
+        except tk.ObjectNotFound:
+            raise tk.ObjectNotFound(f"Unknown dataset schema: {self._dataset_type}")
+
+    @functools.cached_property
+    def _form_languages(self):
+        return self._dataset_schema.get("form_languages") if self._dataset_schema else None
+
     # ------------------------------------------------------------ helpers
 
-    @property
+    @functools.cached_property
     def _lang(self) -> str:
         return (tk.config.get("ckan.locale_default") or "ja").split("_")[0]
 
+    @functools.cached_property
+    def _w(self) -> _Written:
+        written = _WRITTEN.get(self.g)
+        if written is None:
+            written = _WRITTEN[self.g] = _Written()
+        return written
+
     def _described(self, node, rdf_type) -> bool:
         """True if node already has rdf_type here; else type it, return False."""
+        known = self._w.types.setdefault(node, set())
+        if rdf_type in known:
+            return True
+        known.add(rdf_type)
         if (node, RDF.type, rdf_type) in self.g:
             return True
         self.g.add((node, RDF.type, rdf_type))
         return False
+
+    def _type(self, node, rdf_type):
+        """Type node (once per graph)."""
+        known = self._w.types.setdefault(node, set())
+        if rdf_type not in known:
+            known.add(rdf_type)
+            self.g.add((node, RDF.type, rdf_type))
+
+    def _drop_node(self, node):
+        """Remove every triple of node (euro_dcat_ap_3 output replaced)."""
+        self.g.remove((node, None, None))
+        w = self._w
+        w.types.pop(node, None)
+        w.labelled.discard(node)
+        w.located.discard(node)
 
     def _labels(self, node, labels, predicate=SKOS.prefLabel):
         for lang, text in (labels or {}).items():
@@ -156,17 +264,24 @@ class TokyoDCATAPProfile(RDFProfile):
                     g.remove((subject, predicate, obj))
                     g.add((subject, predicate, Literal(str(obj), lang=self._lang)))
 
-    def _organization(self, dataset_dict) -> dict | None:
+    def _organization(self, dataset_dict) -> tuple[dict | None, str | None]:
+        """(stored fields, 法人番号 or None) of the dataset's organisation."""
         org = dataset_dict.get("organization")
         if not org:
-            return None
-        cache = _ORGS.setdefault(self.g, {})
+            return None, None
+        cache = self._w.orgs
         if org["id"] not in cache:
             # The stored fields only (organization_show would also count the
-            # organisation's datasets in Solr, once per organisation and page).
-            group = model.Group.get(org["id"])
-            cache[org["id"]] = (
-                {**group.extras, "title": group.title, "name": group.name} if group else None)
+            # organisation's datasets in Solr), once per organisation and page.
+            rows = (model.Session.query(model.Group.title, model.Group.name,
+                                        model.GroupExtra.key, model.GroupExtra.value)
+                    .outerjoin(model.GroupExtra, model.GroupExtra.group_id == model.Group.id)
+                    .filter(model.Group.id == org["id"]).all())
+            stored = None
+            if rows:
+                stored = {key: value for _, _, key, value in rows if key is not None}
+                stored.update(title=rows[0][0], name=rows[0][1])
+            cache[org["id"]] = (stored, self._org_corporate_number(stored) if stored else None)
         return cache[org["id"]]
 
     # ------------------------------------------------------------ agents
@@ -174,7 +289,7 @@ class TokyoDCATAPProfile(RDFProfile):
     def _legal_entity(self, number: str, org: dict | None = None) -> URIRef:
         """foaf:Organization for a 法人番号; names from the code list for
         Tokyo's local governments, otherwise from the organisation."""
-        ref = URIRef(identifiers.hojin_uri(number))
+        ref = hojin_ref(number)
         if self._described(ref, FOAF.Organization):
             return ref
         g = self.g
@@ -216,10 +331,9 @@ class TokyoDCATAPProfile(RDFProfile):
         return None
 
     def _publisher(self, dataset_dict, dataset_ref):
-        org = self._organization(dataset_dict)
+        org, number = self._organization(dataset_dict)
         if not org:
             return
-        number = self._org_corporate_number(org)
         g = self.g
         fallback = URIRef(publisher_uri_organization_fallback(dataset_dict))
         if not number:
@@ -232,22 +346,27 @@ class TokyoDCATAPProfile(RDFProfile):
         for old in list(g.objects(dataset_ref, DCT.publisher)):
             g.remove((dataset_ref, DCT.publisher, old))
             if old == fallback or isinstance(old, BNode):
-                g.remove((old, None, None))
+                self._drop_node(old)
         g.add((dataset_ref, DCT.publisher, self._legal_entity(number, org)))
 
     # ------------------------------------------------------------ places
 
     def _location(self, lg_code: str, text: str | None = None) -> URIRef:
+        """The SAC IRI, described (type, @ja label, code) once per graph."""
         ref = URIRef(identifiers.SAC_BASE + lg_code[:5])
-        self.g.add((ref, RDF.type, DCT.Location))
-        if (ref, DCT.identifier, None) not in self.g:
-            lg = local_government(lg_code)
-            self.g.add((ref, SKOS.prefLabel, Literal(text or (lg.name if lg else lg_code), lang="ja")))
-            self.g.add((ref, DCT.identifier, Literal(lg_code)))
+        located = self._w.located
+        if ref not in located:
+            located.add(ref)
+            self.g.add((ref, RDF.type, DCT.Location))
+            if (ref, DCT.identifier, None) not in self.g:
+                lg = local_government(lg_code)
+                self.g.add((ref, SKOS.prefLabel, Literal(text or (lg.name if lg else lg_code), lang="ja")))
+                self.g.add((ref, DCT.identifier, Literal(lg_code)))
         return ref
 
     def _spatial(self, dataset_dict, dataset_ref):
         g = self.g
+        places = []  # (6-digit code, item, IRI euro_dcat_ap_3 used)
         for item in _as_list(dataset_dict.get("spatial_coverage")):
             if not isinstance(item, dict):
                 continue
@@ -255,18 +374,22 @@ class TokyoDCATAPProfile(RDFProfile):
             code = lg_code_of_sac(uri)
             if not code and identifiers.is_lg_code(item.get("code") or uri):
                 code = item.get("code") or uri
-            if not code:
-                continue
-            ref = URIRef(identifiers.sac_uri(code))
-            # euro_dcat_ap_3 wrote a plain label (or a blank node): retag it.
-            for old in list(g.objects(dataset_ref, DCT.spatial)):
-                if isinstance(old, BNode) or old == URIRef(uri):
-                    for label in list(g.objects(old, SKOS.prefLabel)):
-                        if isinstance(label, Literal) and not label.language:
-                            g.remove((old, SKOS.prefLabel, label))
-                    if isinstance(old, BNode) and not list(g.objects(old, LOCN.geometry)):
-                        g.remove((dataset_ref, DCT.spatial, old))
-                        g.remove((old, None, None))
+            if code:
+                places.append((code, item, URIRef(uri)))
+        if not places:
+            return
+        # euro_dcat_ap_3 wrote a plain label on each (or a blank node): drop
+        # those, the SAC IRIs get @ja labels below.
+        written = {uri for _, _, uri in places}
+        for old in list(g.objects(dataset_ref, DCT.spatial)):
+            if isinstance(old, BNode) or old in written:
+                for label in list(g.objects(old, SKOS.prefLabel)):
+                    if isinstance(label, Literal) and not label.language:
+                        g.remove((old, SKOS.prefLabel, label))
+                if isinstance(old, BNode) and (old, LOCN.geometry, None) not in g:
+                    g.remove((dataset_ref, DCT.spatial, old))
+                    self._drop_node(old)
+        for code, item, _ in places:
             g.add((dataset_ref, DCT.spatial, self._location(code, item.get("text"))))
 
     # ------------------------------------------------------------ vocabularies
@@ -276,9 +399,9 @@ class TokyoDCATAPProfile(RDFProfile):
         for theme in _as_list(dataset_dict.get("theme")):
             labels = vocab.theme_labels(theme)
             self._concept(theme, labels, vocab.THEME_SCHEME if labels else None)
-        base = catalog_uri()
+        base = self._w.catalog
         for code in _as_list(dataset_dict.get("category")):
-            cat = codelists.category(code)
+            cat = category(code)
             if cat:
                 node = self._concept(vocab.category_uri(base, cat.code), cat.label,
                                      vocab.category_uri(base, "").rstrip("/"))
@@ -286,13 +409,16 @@ class TokyoDCATAPProfile(RDFProfile):
 
     def _coded_values(self, dataset_dict, dataset_ref):
         g = self.g
+        labelled = self._w.labelled
         freq = codelists.frequency(dataset_dict.get("frequency") or "")
-        if freq:
+        if freq and freq.uri not in labelled:
+            labelled.add(freq.uri)
             node = URIRef(freq.uri)
             if (node, SKOS.prefLabel, None) not in g:
                 self._labels(node, freq.label)
         rights = codelists.lookup(codelists.access_rights(), dataset_dict.get("access_rights") or "")
-        if rights:
+        if rights and rights.uri not in labelled:
+            labelled.add(rights.uri)
             node = URIRef(rights.uri)
             if (node, SKOS.prefLabel, None) not in g:
                 self._labels(node, rights.label)
@@ -302,11 +428,13 @@ class TokyoDCATAPProfile(RDFProfile):
 
     def _conforms_to(self, subject, values):
         """Standard ids -> <catalog>/standard/<id> (dct:Standard, titled)."""
+        if not values:
+            return  # euro_dcat_ap_3 wrote none either
         g = self.g
         for obj in list(g.objects(subject, DCT.conformsTo)):
             if isinstance(obj, Literal):
                 g.remove((subject, DCT.conformsTo, obj))
-        base = catalog_uri()
+        base = self._w.catalog
         for value in _as_list(values):
             if value.startswith(("http://", "https://")):
                 continue  # euro_dcat_ap_3 added and typed it
@@ -330,14 +458,15 @@ class TokyoDCATAPProfile(RDFProfile):
         # euro_dcat_ap_3 also makes a vcard:Organization from `maintainer`:
         # dropped when there are contact points (maintainer is dct:creator),
         # else kept as the contact, typed vcard:Kind for SHACL.
+        nodes = []
         for node in list(g.objects(dataset_ref, DCAT.contactPoint)):
             if (node, RDF.type, VCARD.Organization) in g:
                 if contacts:
                     g.remove((dataset_ref, DCAT.contactPoint, node))
-                    g.remove((node, None, None))
-                else:
-                    g.add((node, RDF.type, VCARD.Kind))
-        nodes = list(g.objects(dataset_ref, DCAT.contactPoint))
+                    self._drop_node(node)
+                    continue
+                g.add((node, RDF.type, VCARD.Kind))
+            nodes.append(node)
         for contact in contacts:
             phone = (contact.get("telephone") or "").strip()
             if not phone:
@@ -396,8 +525,10 @@ class TokyoDCATAPProfile(RDFProfile):
 
     def _distribution(self, dataset_dict, resource_dict, dataset_ref):
         g = self.g
-        dist = CleanedURIRef(resource_uri(resource_dict))
-        self._tag_languages(dist)
+        dist = cleaned_uri(resource_uri(resource_dict))
+        if not (_fluent_only(resource_dict, "name_translated", "name")
+                and _fluent_only(resource_dict, "description_translated", "description")):
+            self._tag_languages(dist)
 
         # Licence (DCAT-AP: on the distribution), from the dataset's.
         for old in list(g.objects(dist, DCT.license)):
@@ -418,7 +549,7 @@ class TokyoDCATAPProfile(RDFProfile):
         if file_type:
             node = URIRef(file_type)
             g.add((dist, DCT["format"], node))
-            g.add((node, RDF.type, DCT.MediaTypeOrExtent))
+            self._type(node, DCT.MediaTypeOrExtent)
         elif fmt:
             node = BNode()
             g.add((dist, DCT["format"], node))
@@ -427,23 +558,25 @@ class TokyoDCATAPProfile(RDFProfile):
         if media:
             node = URIRef(media)
             g.add((dist, DCAT.mediaType, node))
-            g.add((node, RDF.type, DCT.MediaType))
+            self._type(node, DCT.MediaType)
 
         # URLs: accessURL always; downloadURL for files.
         url = (resource_dict.get("url") or "").strip()
         if url:
-            url_ref = CleanedURIRef(url)
+            url_ref = cleaned_uri(url)
             g.add((dist, DCAT.accessURL, url_ref))
             if resource_dict.get("url_type") == "upload" or (file_type and vocab.format_for_file_type(file_type) != "HTML"):
                 g.add((dist, DCAT.downloadURL, url_ref))
         elif (dist, DCAT.accessURL, None) not in g:
-            g.add((dist, DCAT.accessURL, URIRef(f"{catalog_uri().rstrip('/')}/dataset/"
+            g.add((dist, DCAT.accessURL, URIRef(f"{self._w.catalog.rstrip('/')}/dataset/"
                                                 f"{dataset_dict.get('id')}/resource/{resource_dict.get('id')}")))
 
-        # Checksum: only a valid hex value with a known algorithm.
-        for old in list(g.objects(dist, SPDX.checksum)):
-            g.remove((dist, SPDX.checksum, old))
-            g.remove((old, None, None))
+        # Checksum: only a valid hex value with a known algorithm
+        # (euro_dcat_ap_3 wrote the raw `hash`).
+        if resource_dict.get("hash"):
+            for old in list(g.objects(dist, SPDX.checksum)):
+                g.remove((dist, SPDX.checksum, old))
+                self._drop_node(old)
         found = vocab.checksum(resource_dict.get("hash"), resource_dict.get("hash_algorithm"))
         if found:
             value, algorithm = found
@@ -452,7 +585,7 @@ class TokyoDCATAPProfile(RDFProfile):
             g.add((node, RDF.type, SPDX.Checksum))
             g.add((node, SPDX.checksumValue, Literal(value, datatype=XSD.hexBinary)))
             g.add((node, SPDX.algorithm, URIRef(algorithm)))
-            g.add((URIRef(algorithm), RDF.type, SPDX.ChecksumAlgorithm))
+            self._type(URIRef(algorithm), SPDX.ChecksumAlgorithm)
 
         encoding = (resource_dict.get("encoding") or "").strip()
         if encoding:
@@ -463,10 +596,15 @@ class TokyoDCATAPProfile(RDFProfile):
     # ------------------------------------------------------------ graph
 
     def graph_from_dataset(self, dataset_dict, dataset_ref):
-        g = self.g
-        g.bind("tokyo", TOKYO)
-        g.bind("cnt", vocab.CNT)
-        self._tag_languages(dataset_ref)
+        w = self._w
+        if not w.bound:
+            self.g.bind("tokyo", TOKYO)
+            self.g.bind("cnt", vocab.CNT)
+            w.bound = True
+        if not (_fluent_only(dataset_dict, "title_translated", "title")
+                and _fluent_only(dataset_dict, "notes_translated", "notes")
+                and _fluent_only(dataset_dict, "tags_translated", "tags")):
+            self._tag_languages(dataset_ref)
         self._publisher(dataset_dict, dataset_ref)
         self._creator(dataset_dict, dataset_ref)
         self._name(dataset_dict, dataset_ref)

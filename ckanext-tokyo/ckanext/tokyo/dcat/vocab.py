@@ -10,6 +10,7 @@ the URIs of the standard datasets.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -101,6 +102,7 @@ FORMATS = {
 _FORMAT_BY_CODE = {code: fmt for fmt, (code, _) in FORMATS.items()}
 
 
+@functools.lru_cache(maxsize=1024)
 def file_type(fmt: str | None) -> tuple[str | None, str | None]:
     """(EU file-type IRI, IANA media-type IRI) of a resource format, or Nones."""
     known = FORMATS.get(codelists.normalise_format(fmt or ""))
