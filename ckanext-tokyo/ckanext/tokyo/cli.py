@@ -67,7 +67,10 @@ def import_(source: str, limit: int | None):
     from ckanext.tokyo import importer
 
     if source.startswith(("http://", "https://")):
-        total, records = importer.remote_records(source)
+        try:
+            total, records = importer.remote_records(source)
+        except importer.SourceError as e:
+            raise click.ClickException(f"{e}\n何も取り込んでいません / nothing was imported") from e
     else:
         stream = click.open_file(source, encoding="utf-8")
         lines = stream.readlines()
@@ -81,10 +84,18 @@ def import_(source: str, limit: int | None):
         return tk.get_action(action)({"user": site_user["name"], "ignore_auth": True}, data)
 
     run = importer.Importer(call, tk.ObjectNotFound, tk.ValidationError)
-    with click.progressbar(records, length=total, label="import", show_pos=True) as bar:
-        for record in bar:
-            run.import_record(record)
+    problem = None
+    try:
+        with click.progressbar(records, length=total, label="import", show_pos=True) as bar:
+            for record in bar:
+                run.import_record(record)
+    except importer.SourceError as e:  # the source broke off: report what was done
+        problem = e
     for line in run.report.lines():
         click.echo(line)
+    if problem:
+        raise click.ClickException(
+            f"{problem}\nここまでの取り込みは残ります。もう一度実行すると残りを取り込みます"
+            " / what was imported so far is kept; run the import again for the rest") from problem
     if run.report.failed:
         raise click.exceptions.Exit(1)

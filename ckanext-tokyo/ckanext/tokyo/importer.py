@@ -49,6 +49,10 @@ class Report:
 
 # ------------------------------------------------------------------ reading
 
+class SourceError(ValueError):
+    """The source cannot be read; the message (ja / en) is for the operator."""
+
+
 def read_jsonl(lines: Iterable[str]) -> Iterator[dict]:
     for n, line in enumerate(lines, start=1):
         line = line.strip()
@@ -57,22 +61,53 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[dict]:
         try:
             record = json.loads(line)
         except ValueError as e:
-            raise ValueError(f"line {n}: not JSON ({e})") from e
+            raise SourceError(f"{n} 行目が JSON ではありません / line {n}: not JSON ({e})") from e
         # package_show API envelopes are accepted as well as bare records
         yield record.get("result", record) if "success" in record else record
 
 
-def remote_records(url: str, rows: int = 100) -> tuple[int, Iterator[dict]]:
-    """(count, records) from a CKAN site through ckanapi's package_search."""
-    import ckanapi
+REMOTE_TIMEOUT = 60  # seconds per request: a site that never answers must not hang the import
 
-    remote = ckanapi.RemoteCKAN(url, user_agent="ckanext-tokyo importer")
-    count = remote.action.package_search(rows=0)["count"]
+
+def remote_records(url: str, rows: int = 100) -> tuple[int, Iterator[dict]]:
+    """(count, records) from a CKAN site through ckanapi's package_search,
+    page by page (a site may answer fewer rows than asked: ckan.search.rows_max).
+    Raises SourceError when the site cannot be reached or does not answer
+    like CKAN's Action API."""
+    import ckanapi
+    import requests
+
+    statuses: list[int] = []
+    session = requests.Session()
+    session.hooks["response"].append(lambda response, *args, **kwargs: statuses.append(response.status_code))
+    remote = ckanapi.RemoteCKAN(url, user_agent="ckanext-tokyo importer", session=session)
+
+    def search(start: int, size: int) -> tuple[int, list]:
+        call = f"package_search (start={start})"
+        statuses.clear()
+        try:
+            result = remote.call_action(
+                "package_search", {"rows": size, "start": start, "sort": "name asc"},
+                requests_kwargs={"timeout": REMOTE_TIMEOUT},
+            )
+            if not isinstance(result["count"], int) or not isinstance(result["results"], list):
+                raise TypeError("not a package_search result")
+            return result["count"], result["results"]
+        except requests.RequestException as e:
+            raise SourceError(f"{url} に接続できないか応答がありません / cannot connect to {url} or no answer "
+                              f"({call}: {type(e).__name__})") from e
+        except Exception as e:  # ckanapi's (or CKAN's) errors, or an answer of another shape
+            status = statuses[-1] if statuses else 200
+            ja, en = ((f"が HTTP {status} を返しました", f"answered HTTP {status}") if status != 200 else
+                      ("の応答が CKAN API の JSON ではありません", "did not answer CKAN API JSON"))
+            raise SourceError(f"{url} の {call} {ja} / {call} on {url} {en}") from e
+
+    count = search(0, 0)[0]
 
     def pages() -> Iterator[dict]:
         start = 0
         while start < count:
-            batch = remote.action.package_search(rows=rows, start=start, sort="name asc")["results"]
+            batch = search(start, rows)[1]
             if not batch:
                 return
             yield from batch
