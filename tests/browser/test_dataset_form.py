@@ -101,6 +101,9 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     assert page.get_by_text("毎年").first.is_visible()
     assert page.get_by_text("新宿区（131041）").first.is_visible()
     assert page.get_by_text("クリエイティブ・コモンズ 表示 4.0").first.is_visible()
+    assert page.locator("section.license").inner_text().count("クリエイティブ・コモンズ 表示 4.0 国際") == 1
+    assert page.locator("#organization-info h1.heading").inner_text().strip() == "新宿区"
+    assert "新宿区" in page.locator(".breadcrumb").inner_text()
     assert screenshot(page, "dataset-created-ja").stat().st_size > 10_000
 
     # "additional info": coded values by their Japanese labels, no raw EU URIs,
@@ -133,6 +136,7 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     assert res_info["最終更新日"] == "2025-05-20"  # the resource's own, not CKAN's upload time
     assert page.get_by_role("rowheader", name="最終更新日", exact=True).count() == 1
     assert res_info["言語"] == "日本語"
+    assert res_info["ライセンス"] == "クリエイティブ・コモンズ 表示 4.0 国際 (CC BY 4.0)"
     assert all(res_info.values()), res_info
     screenshot(page, "resource-page-ja")
     # the facets, with Japanese titles and value labels
@@ -154,16 +158,34 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     assert info["Update frequency"] == "Annual" and info["Language"] == "Japanese"
     assert info["Access rights"] == "Public" and info["State"] == "Active"
     assert info["Conforms to"] == "Public toilets (local government standard open dataset 13)"
-    assert info["Spatial coverage"] == "新宿区 (131041)"
+    assert info["Spatial coverage"] == "Shinjuku City (131041)"
     assert info["Temporal coverage"] == "2024-04-01 – 2025-03-31"
     assert "Email: kikaku@example.invalid" in info["Contact points"]
     assert all(info.values()) and "Version" not in info, info
+    # the licence, the organisation in the sidebar and the breadcrumb in English
+    licence = page.locator("section.license").inner_text()
+    assert "Creative Commons Attribution 4.0 International (CC BY 4.0)" in licence and "クリエイティブ" not in licence
+    assert page.locator("#organization-info h1.heading").inner_text().strip() == "Shinjuku City"
+    breadcrumb = page.locator(".breadcrumb").inner_text()
+    assert "Shinjuku City" in breadcrumb and "新宿区" not in breadcrumb, breadcrumb
     screenshot(page, "dataset-created-en")
 
     page.goto(base + "/en" + resource_url)
     res_info = _table(page, "table[data-module=table-toggle-more]")
     assert res_info["Character encoding"] == "UTF-8 (no BOM)" and res_info["Language"] == "Japanese"
+    assert res_info["License"] == "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+    assert "Shinjuku City" in page.locator(".breadcrumb").inner_text()
     screenshot(page, "resource-page-en")
+
+    # the facets in English: organisation and licence by their English names
+    page.goto(base + "/en/dataset/")
+    text = " ".join(page.locator("section.module-narrow").all_inner_texts())
+    for label in ("Shinjuku City", "Creative Commons", "Health and welfare"):
+        assert label in text, label
+    assert "新宿区" not in text and "クリエイティブ" not in text, text
+    # long labels are cut; the link's title has the whole one
+    assert page.locator('a[title="Creative Commons Attribution 4.0 International (CC BY 4.0)"]').count() == 1
+    screenshot(page, "dataset-search-facets-en")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -182,12 +204,15 @@ def test_organization_page_shows_identifiers_and_parent_by_name(editor_site, pag
         assert page.locator(".primary h1").first.inner_text().strip() == "Shinjuku City"
         assert about["Name"] == "新宿区"
         assert about["Corporate number"] == "7000020131041"
-        assert about["Local government code"] == "新宿区 (131041)"
+        assert about["Local government code"] == "Shinjuku City (131041)"
     assert all(about.values()), about
     screenshot(page, f"organization-about-{lang}")
 
     page.goto(editor_site + prefix + "/organization/about/t000003")
     about = _table(page, "table.tokyo-organization-fields")
     parent = "上位団体" if lang == "ja" else "Parent body"
-    assert about[parent] == ("東京都（130001）" if lang == "ja" else "東京都 (130001)")
+    assert about[parent] == ("東京都（130001）" if lang == "ja" else "Tokyo Metropolis (130001)")
+    name = "総務局" if lang == "ja" else "Bureau of General Affairs"
+    assert page.locator("#organization-info h1.heading").inner_text().strip() == name
+    assert page.locator(".breadcrumb li.active").inner_text().strip() == name
     screenshot(page, f"organization-about-bureau-{lang}")

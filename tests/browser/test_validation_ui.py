@@ -94,6 +94,11 @@ def test_upload_bad_csv_see_badge_and_report(catalog, page, tmp_path):
     rules = page.locator("section.tokyo-validation-rule")
     codes = [rules.nth(i).get_attribute("data-code") for i in range(rules.count())]
     assert {"tokyo/encoding-not-utf8", "tokyo/wareki-date", "tokyo/phone-format"} <= set(codes)
+    # each rule headed by its short title (messages.title), never a template
+    heading = lambda code: page.locator(f"section[data-code='{code}'] h3").inner_text()  # noqa: E731
+    assert "日付が和暦で書かれている" in heading("tokyo/wareki-date")
+    assert "文字コードがUTF-8でない" in heading("tokyo/encoding-not-utf8")
+    assert not any("…" in text or "{" in text for text in page.locator("section.tokyo-validation-rule h3").all_inner_texts())
     wareki = page.locator("section[data-code='tokyo/wareki-date'] tbody tr").first
     assert [c.strip() for c in wareki.locator("td").all_inner_texts()[:3]] == ["4", "開設日", "令和2年4月1日"]
     # the planted markup is shown as text, never run
@@ -104,8 +109,15 @@ def test_upload_bad_csv_see_badge_and_report(catalog, page, tmp_path):
               + page.url.split("/resource/")[1].split("/")[0] + "/validation")
     assert page.locator("#validation-status").inner_text().strip() == "Invalid"
     assert "Findings by rule" in page.content()
+    assert "Date in the Japanese era calendar" in heading("tokyo/wareki-date")
+    assert "Not UTF-8" in heading("tokyo/encoding-not-utf8")
     screenshot(page, "validation-report-en")
 
     page.goto(catalog + "/tokyo/quality")
     assert page.locator("#quality-organizations tbody tr").count() >= 1
+    assert "日付が和暦で書かれている" in page.locator("#quality-chart").inner_text()
     screenshot(page, "validation-quality")
+    page.goto(catalog + "/en/tokyo/quality")
+    assert "Date in the Japanese era calendar" in page.locator("#quality-chart").inner_text()
+    assert "Shinjuku City" in page.locator("#quality-organizations").inner_text()
+    screenshot(page, "validation-quality-en")

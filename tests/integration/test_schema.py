@@ -71,7 +71,8 @@ def test_choices_come_from_the_code_lists():
     assert freq[F + "frequency/ANNUAL"] == {"ja": "毎年", "en": "Annual"}
     uri = {s["field_name"]: s for s in fields["spatial_coverage"]["repeating_subfields"]}["uri"]
     areas = {c["value"]: c["label"] for c in h.scheming_field_choices(uri)}
-    assert len(areas) == 63 and areas["http://data.e-stat.go.jp/lod/sac/C13104"] == "新宿区（131041）"
+    assert len(areas) == 63 and areas["http://data.e-stat.go.jp/lod/sac/C13104"] == {
+        "ja": "新宿区（131041）", "en": "Shinjuku City (131041)"}
     standards = {c["value"] for c in h.scheming_field_choices(fields["conforms_to"])}
     assert "current-13-public-toilet" in standards
 
@@ -233,7 +234,7 @@ def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(a
     info = _rows(app.get("/en/dataset/" + ds["name"]).body, 'class="additional-info"')
     assert info["Category"] == "Population and households" and info["Theme (EU)"] == "Population and society"
     assert info["Conforms to"] == "Population by area and age (recommended dataset 11)"
-    assert info["Spatial coverage"] == "東京都 (130001)" and info["Language"] == "Japanese"
+    assert info["Spatial coverage"] == "Tokyo Metropolis (130001)" and info["Language"] == "Japanese"
 
     res = ds["resources"][0]
     info = _rows(app.get(f"/dataset/{ds['name']}/resource/{res['id']}").body, "data-module=\"table-toggle-more\"")
@@ -247,4 +248,4 @@ def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(a
     html = app.get("/en/organization/about/t000003").body
     assert "<h1>Bureau of General Affairs</h1>" in html
     about = _rows(html, "tokyo-organization-fields")
-    assert about["Name"] == "総務局" and about["Parent body"] == "東京都 (130001)"
+    assert about["Name"] == "総務局" and about["Parent body"] == "Tokyo Metropolis (130001)"

@@ -362,6 +362,7 @@ def test_report_command_neutralises_formulas(orgs, cli):
     as_html = cli.invoke(ckan, ["tokyo", "report", "--format", "html"]).output
     assert "<script>" not in as_html
     assert as_html.startswith("<!DOCTYPE html>") and "=HYPERLINK(&quot;" in as_html
+    assert "<td>日付が和暦で書かれている<br><small>Date in the Japanese era calendar</small></td>" in as_html
 
 
 def test_validate_command(orgs, cli):

@@ -34,3 +34,10 @@ def test_html_escapes_every_value():
     page = to_html(figures, [dict(ROW, dataset_title="<script>alert(1)</script>")], "<title>")
     assert "<script>alert" not in page and "<b>org</b>" not in page and "<x>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_html_names_each_rule_by_its_title():
+    figures = {"organizations": [], "totals": {"resources": 1, "validated": 1, "pass_rate": 0.0},
+               "by_code": [{"code": "tokyo/encoding-not-utf8", "severity": "error", "count": 1, "resources": 1}]}
+    page = to_html(figures, [], "report")
+    assert "<td>文字コードがUTF-8でない<br><small>Not UTF-8</small></td>" in page

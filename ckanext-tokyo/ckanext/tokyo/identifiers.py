@@ -124,7 +124,15 @@ class LocalGovernment:
     jis_code: str  # 5-digit JIS X 0401/0402
     name: str
     kana: str
+    # Official English name as the municipality uses it: "Shinjuku City"
+    # (special wards and cities), "Okutama Town", "Ogasawara Village";
+    # 東京都 as the place, "Tokyo Metropolis".
+    name_en: str
     corporate_number: str
+
+    def name_in(self, lang: str) -> str:
+        """The name in "en" or (any other language) Japanese."""
+        return self.name_en if lang == "en" else self.name
 
     @property
     def sac_uri(self) -> str:
@@ -149,6 +157,7 @@ def tokyo_local_governments() -> tuple[LocalGovernment, ...]:
             jis_code=row["jis_code_5"],
             name=row["name"],
             kana=row["kana"],
+            name_en=row["name_en"],
             corporate_number=row["houjin_bangou_derived"],
         )
         for row in csv.DictReader(io.StringIO(text))

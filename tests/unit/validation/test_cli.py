@@ -67,3 +67,12 @@ def test_limits_are_options(write, capsys):
     path = write([["名称"]] + [["a"]] * 20)
     data = json.loads(run(capsys, path, "--format", "json", "--schema", "none", "--max-rows", "5")[1])
     assert data["stats"]["rows"] == 5 and not data["valid"]
+
+
+def test_text_and_html_name_the_rule(write, capsys, monkeypatch):
+    path = write([["開設日", "備考"], ["令和2年4月1日", ""]])
+    monkeypatch.setenv("COLUMNS", "200")  # rule titles on one line each
+    out = run(capsys, path, "--schema", "none")[1]
+    assert "日付が和暦で書かれている" in out and "Date in the Japanese era calendar" in out
+    html = run(capsys, path, "--schema", "none", "--format", "html")[1]
+    assert "<td>日付が和暦で書かれている<br><small>Date in the Japanese era calendar</small>" in html

@@ -72,3 +72,39 @@ def test_report_page_reads_reports_stored_before_value_and_hint():
     [group] = group_findings(old, "ja")
     assert group["items"][0]["value"] is None and group["items"][0]["hint"] == ""
     assert group["hint"] == "西暦のYYYY-MM-DD形式で記載してください。"
+
+
+def test_every_rule_has_a_short_title_in_both_languages():
+    for code, message in messages.MESSAGES.items():
+        for title in (message.title_ja, message.title_en):
+            assert title and title == title.strip(), code
+            assert "{" not in title and "}" not in title and "…" not in title, code
+            assert len(title) <= 50, code
+        assert messages.title(code) == message.title_ja and messages.title(code, "en") == message.title_en
+    assert messages.title("tokyo/lg-code-missing-check-digit") == "全国地方公共団体コードに検査数字がない"
+    assert messages.title("tokyo/lg-code-missing-check-digit", "en") == "Local government code without its check digit"
+    assert messages.title("tokyo/encoding-not-utf8") == "文字コードがUTF-8でない"
+    assert messages.title("tokyo/encoding-not-utf8", "en") == "Not UTF-8"
+    assert messages.title("tokyo/no-such-rule", "en") == "tokyo/no-such-rule"
+
+
+def test_suggested_fix_reads_as_before():
+    finding = Finding.of("tokyo/zenkaku-alnum", 2, "電話番号", value="０３", fixed="03").to_dict()
+    assert finding["hint"] == "半角で記載してください（例: 03）。"
+    assert finding["hint_en"] == "Use half-width (ASCII) characters, e.g. 03."
+    # the rule's own hint has no example, and none that needs a finding's values
+    assert messages.rule_hint("tokyo/zenkaku-alnum") == "半角で記載してください。"
+    assert messages.rule_hint("tokyo/coordinates-swapped", "en") == ""
+
+
+def test_report_page_groups_are_headed_by_the_rule_title():
+    report = {"findings": [
+        Finding.of("tokyo/lg-code-missing-check-digit", 2, "コード", value="13104",
+                   detail="5桁のコードです。", detail_en="5-digit code.").to_dict(),
+        Finding.of("tokyo/encoding-not-utf8", encoding="CP932").to_dict(),
+    ]}
+    titles = {g["code"]: g["title"] for g in group_findings(report, "ja")}
+    assert titles == {"tokyo/lg-code-missing-check-digit": "全国地方公共団体コードに検査数字がない",
+                      "tokyo/encoding-not-utf8": "文字コードがUTF-8でない"}
+    titles_en = {g["code"]: g["title"] for g in group_findings(report, "en")}
+    assert titles_en["tokyo/encoding-not-utf8"] == "Not UTF-8"

@@ -3,7 +3,6 @@ grouping of a report's findings by rule for the report page."""
 from __future__ import annotations
 
 import json
-import re
 from collections import OrderedDict
 from typing import Any, Optional
 
@@ -90,22 +89,10 @@ def label_facet_items(search_results: dict[str, Any]) -> dict[str, Any]:
 
 # Report page
 
-# Placeholders of a rule's wording, dropped to name the rule itself.
-_PLACEHOLDER_PAREN = re.compile(r"\s*[（(][^（）()]*\{[^}]*\}[^（）()]*[）)]")
-_SUGGESTION = re.compile(r",? ?(e\.g\. )?\{fixed(_ja|_en)?\}")
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
-
-
 def rule_text(code: str, language: Optional[str] = None) -> tuple[str, str]:
-    """(title, hint) of a rule, from its wording in the messages module
-    without the particulars of any finding."""
-    message = messages.MESSAGES.get(code)
-    if message is None:
-        return code, ""
-    en = (language or lang()) == "en"
-    title, hint = (message.en, message.hint_en) if en else (message.ja, message.hint_ja)
-    clean = lambda text: _PLACEHOLDER.sub("…", _SUGGESTION.sub("", _PLACEHOLDER_PAREN.sub("", text))).strip()  # noqa: E731
-    return clean(title), clean(hint)
+    """(title, general fix hint) of a rule, from the messages module."""
+    language = "en" if (language or lang()) == "en" else "ja"
+    return messages.title(code, language), messages.rule_hint(code, language)
 
 
 def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = None) -> list[dict[str, Any]]:

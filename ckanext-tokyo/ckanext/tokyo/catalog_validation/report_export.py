@@ -12,8 +12,11 @@ import io
 import json
 from typing import Any, Iterable
 
-# One row per resource (summary.resource_rows); no CKAN import here, so the
-# formats are unit-tested on their own.
+from ckanext.tokyo.validation import messages
+
+# One row per resource (summary.resource_rows); no CKAN import here (rule
+# titles come from the CKAN-free messages module), so the formats are
+# unit-tested on their own.
 COLUMNS = ("organization", "dataset", "dataset_title", "resource_id", "resource_name", "format",
            "status", "errors", "warnings", "schema", "validated", "reason", "report_url")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,7 +49,8 @@ def to_html(figures: dict[str, Any], rows: Iterable[dict[str, Any]], title: str)
         f"<td>{o['pending'] + o['running']}</td><td>{o['not_validated']}</td>"
         f"<td>{e(_percent(o['pass_rate']))}</td></tr>" for o in figures["organizations"])
     code_rows = "\n".join(
-        f"<tr><td>{e(c['code'])}</td><td>{e(c['severity'])}</td><td>{c['count']}</td><td>{c['resources']}</td></tr>"
+        f"<tr><td>{e(messages.title(c['code']))}<br><small>{e(messages.title(c['code'], 'en'))}</small></td>"
+        f"<td><code>{e(c['code'])}</code></td><td>{e(c['severity'])}</td><td>{c['count']}</td><td>{c['resources']}</td></tr>"
         for c in figures["by_code"])
     resource_rows = "\n".join(
         f"<tr class=\"{e(r['status'])}\">" + "".join(
@@ -68,7 +72,7 @@ pass rate {e(_percent(totals['pass_rate']))}</p>
 {org_rows}
 </tbody></table>
 <h2>ルール別の指摘 / Findings by rule</h2>
-<table><thead><tr><th>code</th><th>severity</th><th>findings</th><th>resources</th></tr></thead><tbody>
+<table><thead><tr><th>ルール rule</th><th>code</th><th>severity</th><th>findings</th><th>resources</th></tr></thead><tbody>
 {code_rows}
 </tbody></table>
 <h2>リソース / Resources</h2>

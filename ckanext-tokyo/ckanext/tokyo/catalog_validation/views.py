@@ -7,6 +7,9 @@ from flask import Blueprint
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo.metadata import organizations
+from ckanext.tokyo.validation import messages
+
 from . import helpers, resources
 
 validation = Blueprint("tokyo_validation", __name__)
@@ -63,13 +66,18 @@ def quality():
         figures = tk.get_action("tokyo_validation_summary")(dict(context), data)
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Organization not found"))
+    language = helpers.lang()
+    if language == "en":  # organisations by their English names (title_en) where set
+        titles = organizations.titles_en(org["name"] for org in figures["organizations"])
+        for org in figures["organizations"]:
+            org["title"] = titles.get(org["name"], org["title"])
     top = figures["by_code"][:20]
     peak = max([c["count"] for c in top] or [1])
     for item in top:
-        item["title"] = helpers.rule_text(item["code"])[0]
+        item["title"] = messages.title(item["code"], language)
         item["percent"] = round(100 * item["count"] / peak, 1)
     return tk.render("tokyo_validation/quality.html", extra_vars={
-        "figures": figures, "chart": top, "organization": organization, "en": helpers.lang() == "en",
+        "figures": figures, "chart": top, "organization": organization, "en": language == "en",
     })
 
 

@@ -299,7 +299,7 @@ class TokyoDCATAPProfile(RDFProfile):
         if number == identifiers.TOKYO_CORPORATE_NUMBER:
             names = dict(vocab.TOKYO_NAME)
         elif lg:
-            names = {"ja": lg.name}
+            names = {"ja": lg.name, "en": lg.name_en}
             if org.get("title") == lg.name and org.get("title_en"):
                 names["en"] = org["title_en"]
         else:
@@ -352,7 +352,7 @@ class TokyoDCATAPProfile(RDFProfile):
     # ------------------------------------------------------------ places
 
     def _location(self, lg_code: str, text: str | None = None) -> URIRef:
-        """The SAC IRI, described (type, @ja label, code) once per graph."""
+        """The SAC IRI, described (type, @ja and @en labels, code) once per graph."""
         ref = URIRef(identifiers.SAC_BASE + lg_code[:5])
         located = self._w.located
         if ref not in located:
@@ -361,6 +361,8 @@ class TokyoDCATAPProfile(RDFProfile):
             if (ref, DCT.identifier, None) not in self.g:
                 lg = local_government(lg_code)
                 self.g.add((ref, SKOS.prefLabel, Literal(text or (lg.name if lg else lg_code), lang="ja")))
+                if lg:
+                    self.g.add((ref, SKOS.prefLabel, Literal(lg.name_en, lang="en")))
                 self.g.add((ref, DCT.identifier, Literal(lg_code)))
         return ref
 

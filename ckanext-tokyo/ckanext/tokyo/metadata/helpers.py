@@ -68,10 +68,15 @@ def tokyo_conforms_to_choices(field=None) -> list[dict]:
     return [{"value": schema_id, "label": standard_label(schema_id)} for schema_id in registry.schema_ids()]
 
 
+def _local_government_label(lg: identifiers.LocalGovernment) -> dict[str, str]:
+    """{ja, en}: 新宿区（131041） / Shinjuku City (131041)."""
+    return {"ja": f"{lg.name}（{lg.code}）", "en": f"{lg.name_en} ({lg.code})"}
+
+
 def tokyo_spatial_choices(field=None) -> list[dict]:
     """東京都 and its 62 区市町村, by 全国地方公共団体コード; value = e-Stat SAC URI."""
     return [
-        {"value": lg.sac_uri, "label": f"{lg.name}（{lg.code}）"}
+        {"value": lg.sac_uri, "label": _local_government_label(lg)}
         for lg in identifiers.tokyo_local_governments()
     ]
 
@@ -79,7 +84,7 @@ def tokyo_spatial_choices(field=None) -> list[dict]:
 def tokyo_local_government_choices(field=None) -> list[dict]:
     """Value = the 6-digit 全国地方公共団体コード."""
     return [
-        {"value": lg.code, "label": {"ja": f"{lg.name}（{lg.code}）", "en": f"{lg.name} ({lg.code})"}}
+        {"value": lg.code, "label": _local_government_label(lg)}
         for lg in identifiers.tokyo_local_governments()
     ]
 
@@ -177,16 +182,18 @@ def tokyo_display_labels(field: dict, value, lang: str | None = None) -> list[st
 
 
 def tokyo_local_government_label(value: str, lang: str | None = None) -> str:
-    """新宿区（131041） for a 全国地方公共団体コード or an e-Stat SAC URI."""
+    """新宿区（131041） / Shinjuku City (131041) for a 全国地方公共団体コード or
+    an e-Stat SAC URI."""
     value = (value or "").strip()
     for lg in identifiers.tokyo_local_governments():
         if value in (lg.code, lg.sac_uri):
-            return f"{lg.name} ({lg.code})" if _lang(lang) == "en" else f"{lg.name}（{lg.code}）"
+            return _text(_local_government_label(lg), _lang(lang))
     return value
 
 
 def tokyo_spatial_label(area: dict, lang: str | None = None) -> str:
-    """One spatial_coverage item ({uri, text}) as 新宿区（131041）."""
+    """One spatial_coverage item ({uri, text}) as 新宿区（131041） / Shinjuku
+    City (131041)."""
     uri = (area or {}).get("uri") or ""
     label = tokyo_local_government_label(uri, lang)
     return label if label != uri else ((area or {}).get("text") or uri)
@@ -201,6 +208,34 @@ def tokyo_period_label(period: dict, lang: str | None = None) -> str:
         return ""
     sep = " – " if _lang(lang) == "en" else " 〜 "
     return f"{start}{sep}{end}".strip()
+
+
+def tokyo_license_title(license_id: str | None, lang: str | None = None) -> str:
+    """A licence's title in the page's language: ``title_en`` from
+    config/licenses.json on English pages (CKAN's licence register keeps the
+    extra key), else ``title``; "" for a licence the register does not know."""
+    from ckan.model import Package
+
+    licence = Package.get_license_register().get(license_id or "")
+    if licence is None:
+        return ""
+    return (getattr(licence, "title_en", None) if _lang(lang) == "en" else None) or licence.title
+
+
+def tokyo_organization_title(organization: dict | None, lang: str | None = None) -> str:
+    """An organisation's name in the page's language: its ``title_en`` on
+    English pages when set (looked up when the dict lacks the field, as the
+    organisation inside a dataset does), else the Japanese ``title``."""
+    org = organization or {}
+    title = org.get("title") or org.get("name") or ""
+    if _lang(lang) != "en":
+        return title
+    title_en = org.get("title_en")
+    if title_en is None and org.get("name"):
+        from ckanext.tokyo.metadata import organizations
+
+        title_en = organizations.titles_en([org["name"]]).get(org["name"])
+    return (title_en or "").strip() or title
 
 
 def tokyo_repeats(value) -> list[dict]:

@@ -1,7 +1,8 @@
 """Facets and indexing of the Tokyo fields (IFacets, IPackageController).
 
 The coded fields are indexed into multi-valued ``vocab_tokyo_*`` Solr fields
-(the ``vocab_*`` dynamic field), and facet items get their ja/en labels.
+(the ``vocab_*`` dynamic field), and facet items get their ja/en labels
+(licences and organisations too: ``title_en`` on English pages).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections import OrderedDict
 from ckan.common import _
 from ckan.lib.i18n import get_lang
 
-from ckanext.tokyo.metadata import helpers
+from ckanext.tokyo.metadata import helpers, organizations
 
 # index field → the dataset field it comes from
 INDEXED = {
@@ -83,5 +84,12 @@ def after_dataset_search(search_results: dict, search_params: dict) -> dict:
     for index_field, field in INDEXED.items():
         for item in facets.get(index_field, {}).get("items", []):
             item["display_name"] = helpers.tokyo_value_label(field, item["name"], lang)
+    for item in facets.get("license_id", {}).get("items", []):
+        item["display_name"] = helpers.tokyo_license_title(item["name"], lang) or item["display_name"]
+    if lang == "en":  # CKAN shows the organisations' (Japanese) titles
+        items = facets.get("organization", {}).get("items", [])
+        titles = organizations.titles_en(item["name"] for item in items)
+        for item in items:
+            item["display_name"] = titles.get(item["name"], item["display_name"])
     return search_results
 

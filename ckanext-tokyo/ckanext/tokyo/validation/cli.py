@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from . import messages
 from .engine import validate
 from .options import Options
 from .report import Report
@@ -66,11 +67,14 @@ def print_text(name: str, report: Report, console: Console) -> None:
     table.add_column("行 row", justify="right")
     table.add_column("列 field")
     table.add_column("severity")
-    table.add_column("code", no_wrap=True)
-    table.add_column("message", ratio=1, min_width=30)
+    # Japanese has no spaces to wrap at: fold long lines instead of cutting them.
+    table.add_column("ルール rule", overflow="fold")
+    table.add_column("message", ratio=1, min_width=30, overflow="fold")
     for f in report.findings:
         table.add_row("" if f.row is None else str(f.row), escape(f.field or ""),
-                      f"[{SEVERITY_STYLE[f.severity]}]{f.severity}[/]", f.code,
+                      f"[{SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
+                      escape(messages.title(f.code)) + "\n[dim]" + escape(messages.title(f.code, "en"))
+                      + "\n" + escape(f.code) + "[/]",
                       escape(f.message) + "\n[dim]" + escape(f.message_en) + "[/]")
     console.print(table)
 
@@ -79,7 +83,9 @@ def to_html(name: str, report: Report) -> str:
     e = html.escape
     rows = "\n".join(
         f'<tr class="{e(f.severity)}"><td>{"" if f.row is None else f.row}</td>'
-        f"<td>{e(f.field or '')}</td><td>{e(f.severity)}</td><td>{e(f.code)}</td>"
+        f"<td>{e(f.field or '')}</td><td>{e(f.severity)}</td>"
+        f"<td>{e(messages.title(f.code))}<br><small>{e(messages.title(f.code, 'en'))}</small>"
+        f"<br><code>{e(f.code)}</code></td>"
         f"<td><code>{e(f.value or '')}</code></td>"
         f"<td>{e(f.message)}<br><small>{e(f.message_en)}</small></td></tr>"
         for f in report.findings)
@@ -92,7 +98,7 @@ def to_html(name: str, report: Report) -> str:
 <body><h1>{e(name)}: {e(verdict)}</h1>
 <p>encoding {e(str(report.encoding))} · schema {e(str(report.schema))} · rows {e(str(stats.get("rows", 0)))}
 · errors {e(str(stats.get("errors", 0)))} · warnings {e(str(stats.get("warnings", 0)))}</p>
-<table><thead><tr><th>行 row</th><th>列 field</th><th>severity</th><th>code</th><th>値 value</th><th>message</th></tr></thead>
+<table><thead><tr><th>行 row</th><th>列 field</th><th>severity</th><th>ルール rule</th><th>値 value</th><th>message</th></tr></thead>
 <tbody>
 {rows}
 </tbody></table></body></html>
