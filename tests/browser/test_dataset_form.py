@@ -183,6 +183,9 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     for label in ("Shinjuku City", "Creative Commons", "Health and welfare"):
         assert label in text, label
     assert "新宿区" not in text and "クリエイティブ" not in text, text
+    # the result list in English too: the dataset's English title
+    results = page.locator("ul.dataset-list").inner_text()
+    assert "Public toilets in Shinjuku City (browser)" in results, results
     # long labels are cut; the link's title has the whole one
     assert page.locator('a[title="Creative Commons Attribution 4.0 International (CC BY 4.0)"]').count() == 1
     screenshot(page, "dataset-search-facets-en")
