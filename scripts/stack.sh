@@ -32,6 +32,7 @@ env_settings() {
     *) die "unknown environment '$ENV_NAME' (dev, test, test1..test9)" ;;
   esac
   STATE=$ROOT/.run/$ENV_NAME
+  STATE_NEW=; [ -d "$STATE" ] || STATE_NEW=1
   mkdir -p "$STATE"
   # PostgreSQL refuses to run as root; as root its cluster lives in the
   # postgres user's home (a checkout under /root is not readable to it).
@@ -84,6 +85,13 @@ port_free() {  # port service: fail clearly when someone else holds our port
 
 pg_up() {
   [ -n "$PG_BIN" ] || die "PostgreSQL binaries not found; run: stack.sh install"
+  if [ -n "$STATE_NEW" ] && [ -f "$PG_DATA/PG_VERSION" ]; then
+    # Left by an earlier checkout at this path whose .run/ (search index,
+    # uploads) is gone: its datasets would have no index and no files.
+    say "postgres[$ENV_NAME]: removing the database of a deleted checkout at this path"
+    $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DATA"
+  fi
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
     say "postgres[$ENV_NAME]: initialising cluster"
     mkdir -p "$PG_DATA"
