@@ -8,6 +8,8 @@ import click
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo import site_user
+
 
 @click.group(short_help="Tokyo catalog tools (demo data, sysadmin, …)")
 def tokyo():
@@ -25,9 +27,8 @@ def ensure_sysadmin(name: str, password_file: Path):
         password_file.chmod(0o600)
     user = model.User.by_name(name)
     if user is None:
-        site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
         tk.get_action("user_create")(
-            {"user": site_user["name"], "ignore_auth": True},
+            site_user.context(),
             {"name": name, "email": f"{name}@example.invalid",
              "password": password_file.read_text().strip()},
         )
@@ -78,10 +79,10 @@ def import_(source: str, limit: int | None):
     if limit is not None:
         total, records = min(total, limit), itertools.islice(records, limit)
 
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
+    context = site_user.context()
 
     def call(action: str, data: dict) -> dict:
-        return tk.get_action(action)({"user": site_user["name"], "ignore_auth": True}, data)
+        return tk.get_action(action)(dict(context), data)
 
     run = importer.Importer(call, tk.ObjectNotFound, tk.ValidationError)
     problem = None

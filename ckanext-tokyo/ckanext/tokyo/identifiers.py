@@ -20,7 +20,6 @@ from typing import NamedTuple
 
 HOJIN_BASE = "http://hojin-info.go.jp/data/basic/"
 SAC_BASE = "http://data.e-stat.go.jp/lod/sac/C"
-IMI_CORE = "http://imi.go.jp/ns/core/rdf#"
 
 TOKYO_CODE = "130001"
 TOKYO_CORPORATE_NUMBER = "8000020130001"

@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo.metadata.helpers import page_lang
 from ckanext.tokyo.validation import messages
 
 from . import resources
@@ -31,10 +32,8 @@ SEVERITY_LABELS = {"error": ("エラー", "Error"), "warning": ("警告", "Warni
 
 
 def lang() -> str:
-    try:
-        return "en" if tk.h.lang() == "en" else "ja"
-    except Exception:  # outside a request
-        return "ja"
+    """The page's language as "en" or "ja" (any other: "ja")."""
+    return "en" if page_lang() == "en" else "ja"
 
 
 def _pick(pair: tuple[str, str], language: Optional[str] = None) -> str:

@@ -31,6 +31,7 @@ from typing import Any, Iterable, Optional
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo import site_user
 from ckanext.tokyo.validation import validate
 
 from . import resources, settings
@@ -39,19 +40,13 @@ from .model import ERROR, FAILURE, PENDING, RUNNING, SUCCESS, ResourceValidation
 
 log = logging.getLogger(__name__)
 
-JOB_FUNCTION = "ckanext.tokyo.catalog_validation.jobs.run_validation"
 SYNC_PREFIX = "sync-"
 
 
-def _site_context() -> dict[str, Any]:
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"user": site_user["name"], "ignore_auth": True}
-
-
 def _resource_and_package(resource_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    context = _site_context()
-    resource = tk.get_action("resource_show")(context, {"id": resource_id})
-    package = tk.get_action("package_show")(dict(_site_context(), for_view=False),
+    context = site_user.context()
+    resource = tk.get_action("resource_show")(dict(context), {"id": resource_id})
+    package = tk.get_action("package_show")(dict(context, for_view=False),
                                             {"id": resource["package_id"]})
     return resource, package
 

@@ -57,7 +57,6 @@ ADMS_LICENCE_TYPE_LABELS = {
     "PublicDomain": "Public domain",
     "ShareAlike": "Share alike",
 }
-ADMS_PUBLISHER_TYPE_LABELS = {"LocalAuthority": "Local Authority"}
 
 _LICENCE_BY_ID = {lic.ckan_id: lic for lic in LICENCES}
 _LICENCE_BY_IRI = {lic.iri: lic for lic in LICENCES}

@@ -12,6 +12,8 @@ from importlib import resources
 import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
 
+from ckanext.tokyo import site_user
+
 DEMO = resources.files(__name__)
 
 
@@ -26,14 +28,9 @@ def catalog() -> dict:
     return json.loads(DEMO.joinpath("catalog.json").read_text(encoding="utf-8"))
 
 
-def _context() -> dict:
-    site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"user": site_user["name"], "ignore_auth": True}
-
-
-def _exists(action: str, name: str) -> bool:
+def _exists(action: str, name: str, context: dict) -> bool:
     try:
-        tk.get_action(action)(_context(), {"id": name})
+        tk.get_action(action)(dict(context), {"id": name})
         return True
     except tk.ObjectNotFound:
         return False
@@ -61,16 +58,17 @@ def resource_dict(ds: dict, res: dict) -> dict:
 def load() -> LoadResult:
     result = LoadResult()
     data = catalog()
+    context = site_user.context()
     for org in data["organizations"]:
-        if not _exists("organization_show", org["name"]):
-            tk.get_action("organization_create")(_context(), organization_dict(org))
+        if not _exists("organization_show", org["name"], context):
+            tk.get_action("organization_create")(dict(context), organization_dict(org))
             result.organizations_created += 1
     for ds in data["datasets"]:
-        if _exists("package_show", ds["name"]):
+        if _exists("package_show", ds["name"], context):
             result.datasets_existing += 1
             continue
-        tk.get_action("package_create")(_context(), dataset_dict(ds))
+        tk.get_action("package_create")(dict(context), dataset_dict(ds))
         for res in ds["resources"]:
-            tk.get_action("resource_create")(_context(), resource_dict(ds, res))
+            tk.get_action("resource_create")(dict(context), resource_dict(ds, res))
         result.datasets_created += 1
     return result

@@ -16,7 +16,6 @@ from typing import Any
 from ckan.lib.navl.dictization_functions import StopOnError, missing
 from ckanext.scheming.validation import scheming_validator
 
-LANGUAGES = ("ja", "en")
 REQUIRED_LANGUAGE = "ja"
 _TAG_SPLIT = re.compile(r"[,、，]")
 _TAG_OK = re.compile(r"[\w \-.]*$", re.UNICODE)

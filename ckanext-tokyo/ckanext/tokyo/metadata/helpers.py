@@ -109,7 +109,8 @@ def tokyo_value_label(kind: str, value: str, lang: str = "ja") -> str:
 
 # ------------------------------------------------------------- display
 
-def _lang(lang: str | None = None) -> str:
+def page_lang(lang: str | None = None) -> str:
+    """``lang`` if given, else the page's language ("ja" outside a request)."""
     if lang:
         return lang
     try:
@@ -174,7 +175,7 @@ def tokyo_display_labels(field: dict, value, lang: str | None = None) -> list[st
     a value not in them is shown as is."""
     from ckanext.scheming.helpers import scheming_field_choices
 
-    lang = _lang(lang)
+    lang = page_lang(lang)
     display_helper = DISPLAY_CHOICES.get(field.get("display_choices_helper") or "")
     choices = display_helper(field) if display_helper else scheming_field_choices(field) or []
     labels = {c["value"]: c.get("label", c["value"]) for c in choices}
@@ -187,7 +188,7 @@ def tokyo_local_government_label(value: str, lang: str | None = None) -> str:
     value = (value or "").strip()
     for lg in identifiers.tokyo_local_governments():
         if value in (lg.code, lg.sac_uri):
-            return _text(_local_government_label(lg), _lang(lang))
+            return _text(_local_government_label(lg), page_lang(lang))
     return value
 
 
@@ -206,7 +207,7 @@ def tokyo_period_label(period: dict, lang: str | None = None) -> str:
     end = ((period or {}).get("end") or "").strip()
     if not (start or end):
         return ""
-    sep = " – " if _lang(lang) == "en" else " 〜 "
+    sep = " – " if page_lang(lang) == "en" else " 〜 "
     return f"{start}{sep}{end}".strip()
 
 
@@ -219,7 +220,7 @@ def tokyo_license_title(license_id: str | None, lang: str | None = None) -> str:
     licence = Package.get_license_register().get(license_id or "")
     if licence is None:
         return ""
-    return (getattr(licence, "title_en", None) if _lang(lang) == "en" else None) or licence.title
+    return (getattr(licence, "title_en", None) if page_lang(lang) == "en" else None) or licence.title
 
 
 def tokyo_organization_title(organization: dict | None, lang: str | None = None) -> str:
@@ -228,7 +229,7 @@ def tokyo_organization_title(organization: dict | None, lang: str | None = None)
     organisation inside a dataset does), else the Japanese ``title``."""
     org = organization or {}
     title = org.get("title") or org.get("name") or ""
-    if _lang(lang) != "en":
+    if page_lang(lang) != "en":
         return title
     title_en = org.get("title_en")
     if title_en is None and org.get("name"):
