@@ -33,14 +33,13 @@ from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 import ckan.plugins.toolkit as tk
-from ckan import model
 
 from ckanext.dcat.profiles.base import (
     ADMS, DCAT, DCT, FOAF, LOCN, SPDX, VCARD, CleanedURIRef, RDFProfile,
 )
 from ckanext.dcat.utils import catalog_uri, publisher_uri_organization_fallback, resource_uri
 
-from ckanext.tokyo import codelists, identifiers
+from ckanext.tokyo import codelists, compat, identifiers
 from ckanext.tokyo.dcat import vocab
 
 # Tokyo-only properties with no DCAT-AP equivalent (site-independent, so a
@@ -273,14 +272,10 @@ class TokyoDCATAPProfile(RDFProfile):
         if org["id"] not in cache:
             # The stored fields only (organization_show would also count the
             # organisation's datasets in Solr), once per organisation and page.
-            rows = (model.Session.query(model.Group.title, model.Group.name,
-                                        model.GroupExtra.key, model.GroupExtra.value)
-                    .outerjoin(model.GroupExtra, model.GroupExtra.group_id == model.Group.id)
-                    .filter(model.Group.id == org["id"]).all())
+            found = compat.group_extras(ids=[org["id"]])
             stored = None
-            if rows:
-                stored = {key: value for _, _, key, value in rows if key is not None}
-                stored.update(title=rows[0][0], name=rows[0][1])
+            for group in found.values():
+                stored = dict(group["extras"], title=group["title"], name=group["name"])
             cache[org["id"]] = (stored, self._org_corporate_number(stored) if stored else None)
         return cache[org["id"]]
 

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import ckan.model as model
+from ckanext.tokyo import compat
 
 TITLE_EN = "title_en"
 
 
 def titles_en(names: Iterable[str]) -> dict[str, str]:
     """name → title_en of the active organisations among ``names`` that have
-    one (one query)."""
-    names = sorted({n for n in names if n})
-    if not names:
-        return {}
-    rows = (model.Session.query(model.Group.name, model.GroupExtra.value)
-            .join(model.GroupExtra, model.GroupExtra.group_id == model.Group.id)
-            .filter(model.Group.name.in_(names), model.Group.is_organization,
-                    model.GroupExtra.key == TITLE_EN, model.GroupExtra.state == "active")
-            .all())
-    return {name: value.strip() for name, value in rows if value and value.strip()}
+    one (one or two queries)."""
+    groups = compat.group_extras(names=names)
+    return {name: group["extras"][TITLE_EN].strip() for name, group in groups.items()
+            if (group["extras"].get(TITLE_EN) or "").strip()}

@@ -1,0 +1,85 @@
+"""Where CKAN 2.11 and 2.12 differ, and the one way this suite deals with it.
+
+Everything else uses the toolkit and the actions, which are the same on both.
+
+* Group extras: 2.11 keeps them in the ``group_extra`` table behind the
+  ``Group.extras`` association proxy; 2.12 has a JSONB ``extras`` column.
+  ``Group.extras`` reads as a dict on both, so only the query that loads them
+  for many groups at once differs.
+* Uploaded files: 2.12 may store them through file-keeper
+  (``ckan.files.storage.*``), where ``get_path()`` is a storage location, not a
+  file on this machine; 2.11 (and 2.12 without such storage) keeps them under
+  ``ckan.storage_path``.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from typing import Any, Iterable, Iterator, Optional
+
+import ckan.model as model
+from ckan.lib import uploader
+
+CKAN_VERSION = tuple(int(part) for part in __import__("ckan").__version__.split(".")[:2])
+
+
+def group_extras(names: Iterable[str] = (), ids: Iterable[str] = (),
+                 organizations_only: bool = True) -> dict[str, dict[str, Any]]:
+    """name → {title, name, id, extras} of the active groups with these names
+    or ids, in one or two queries whatever the version."""
+    names, ids = sorted({n for n in names if n}), sorted({i for i in ids if i})
+    if not names and not ids:
+        return {}
+    query = model.Session.query(model.Group).filter(model.Group.state == "active")
+    if organizations_only:
+        query = query.filter(model.Group.is_organization)
+    key = model.Group.name.in_(names) if names else model.Group.id.in_(ids)
+    if names and ids:
+        key = model.Group.name.in_(names) | model.Group.id.in_(ids)
+    query = query.filter(key)
+    if "_extras" in model.Group.__mapper__.relationships:  # 2.11: a related table
+        from sqlalchemy.orm import selectinload
+
+        query = query.options(selectinload(model.Group._extras))
+    return {group.name: {"id": group.id, "name": group.name, "title": group.title,
+                         "extras": dict(group.extras or {})}
+            for group in query.all()}
+
+
+def _storage(upload: Any) -> Any:
+    """The file-keeper storage behind a resource uploader (2.12), or None."""
+    return getattr(upload, "storage", None) if CKAN_VERSION >= (2, 12) else None
+
+
+@contextlib.contextmanager
+def uploaded_file(resource: dict[str, Any], max_bytes: Optional[int] = None) -> Iterator[str]:
+    """A local path to the uploaded file of ``resource`` for as long as the
+    block runs: the file itself under ``ckan.storage_path``, or a temporary
+    copy streamed from a file-keeper storage (at most ``max_bytes``), which
+    may be anywhere (cloud buckets included)."""
+    upload = uploader.get_resource_uploader(dict(resource))
+    storage = _storage(upload)
+    if storage is None:
+        path = upload.get_path(resource["id"])
+        if not path or not os.path.isfile(path):
+            raise FileNotFoundError("the uploaded file is not in the storage")
+        yield path
+        return
+    from ckan.lib import files
+
+    location = upload.get_path(resource["id"])
+    try:
+        data = files.FileData(files.Location(location), size=storage.size(files.Location(location)))
+    except files.exc.FilesError as error:
+        raise FileNotFoundError("the uploaded file is not in the storage") from error
+    with tempfile.NamedTemporaryFile(prefix="tokyo-upload-", suffix=".data") as temp:
+        copied = 0
+        for chunk in storage.stream(data):
+            copied += len(chunk)
+            if max_bytes is not None and copied > max_bytes:
+                raise ValueError(f"the uploaded file is larger than {max_bytes} bytes")
+            temp.write(chunk)
+        temp.flush()
+        yield temp.name
+
