@@ -1,5 +1,8 @@
 # ckanext-tokyo — the two commands: `make run` and `make test`.
-.PHONY: run stop reset test test-unit install lock status
+# CKAN=2.11 runs either on CKAN 2.11 instead of 2.12 (own venv and data).
+.PHONY: run stop reset test test-unit lint install lock status
+CKAN ?= 2.12
+export CKAN
 
 # The whole catalog at http://127.0.0.1:5000 (installs what is missing).
 run:
@@ -17,25 +20,25 @@ status:
 reset:
 	scripts/stack.sh purge dev
 
-# The whole suite against real PostgreSQL, Solr, Redis and Chromium,
-# on their own ports and database beside a running `make run`.
+# Lint, the CKAN-free unit tests in a venv without CKAN, and the whole suite
+# against real PostgreSQL, Solr, Redis and Chromium, on their own ports and
+# database beside a running `make run`.
 test:
 	scripts/test.sh
 
-# Only the CKAN-free unit tests (no services needed).
+# Only the CKAN-free unit tests, in a venv holding just the built wheel.
 test-unit:
+	scripts/stack.sh core
+	.venv-core/bin/python -m pytest tests/unit -q -p no:cacheprovider
+
+lint:
 	scripts/stack.sh install
-	.venv/bin/python -m pytest tests/unit -p no:ckan -p no:ckan_fixtures -q
+	$$(scripts/stack.sh venv)/bin/ruff check .
+	$$(scripts/stack.sh venv)/bin/lint-imports
 
 install:
 	scripts/stack.sh install
 
-# Re-resolve the pinned set in one pip run and rewrite constraints.txt.
-# Resolve with the oldest Python the project meets (Debian 12's 3.11.2):
-# some newest releases need 3.11.5+.
+# Re-resolve the pinned set of $(CKAN) in one pip run (requirements/ckan-$(CKAN).txt).
 lock:
-	rm -rf .venv-lock && /usr/bin/python3 -m venv .venv-lock
-	.venv-lock/bin/pip install -q -r requirements.txt
-	(echo "# Full resolved set (pip freeze of the one-run install of requirements.txt)."; \
-	 echo "# Regenerate: make lock"; .venv-lock/bin/pip freeze) > constraints.txt
-	rm -rf .venv-lock
+	scripts/lock.sh $(CKAN)

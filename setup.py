@@ -11,6 +11,24 @@ setup(
     long_description_content_type="text/markdown",
     license="AGPL-3.0-or-later",
     python_requires=">=3.10",
+    # The CKAN-free core (identifiers, code lists, the validator and
+    # `tokyo-validate`) needs only these; ranges match requirements/*.txt.
+    install_requires=[
+        "frictionless[excel]>=5.21,<6",
+        "rich>=13",
+        "attrs>=22",
+        "jinja2>=3.1,<4",
+    ],
+    extras_require={
+        # The CKAN plugins. CKAN itself (2.11 or 2.12) is installed by the
+        # operator or comes with the official image.
+        "ckan": [
+            "ckanext-scheming>=3.1,<4",
+            "ckanext-dcat>=2.4.4,<3",
+            "ckanext-harvest>=1.6.3,<2",
+            "ckanapi>=4.11,<5",
+        ],
+    },
     # schemas/ is data at the top of the repository; it ships inside the
     # package as ckanext.tokyo.schemas so a wheel finds it too.
     package_dir={"": SRC, "ckanext.tokyo.schemas": "schemas"},

@@ -3,11 +3,20 @@
 # Two environments side by side on their own ports and databases:
 #   dev  — what `make run` serves at http://127.0.0.1:5000
 #   test — what `make test` runs the suite against
-# Usage: stack.sh install | up ENV | serve | down ENV | purge ENV | status ENV
+# CKAN=2.12 (the default) or CKAN=2.11 picks the CKAN version: each has its
+# own venv (.venv, .venv-ckan2.11), pinned set (requirements/ckan-*.txt),
+# database, index and config, on the same ports (one at a time).
+# Usage: stack.sh install | core | up ENV | serve | down ENV | purge ENV | status ENV
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-VENV=$ROOT/.venv
+CKAN_SERIES=${CKAN:-2.12}
+case $CKAN_SERIES in
+  2.12) VENV=$ROOT/.venv SUFFIX= ;;
+  2.11) VENV=$ROOT/.venv-ckan2.11 SUFFIX=-ckan2.11 ;;
+  *) printf 'ERROR: CKAN=%s is not supported (2.12 or 2.11)\n' "$CKAN_SERIES" >&2; exit 1 ;;
+esac
+CORE_VENV=$ROOT/.venv-core
 CKAN=$VENV/bin/ckan
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose libmagic1 libpq-dev curl gettext-base"
@@ -23,21 +32,21 @@ env_settings() {
   # testN (N = 1..9) are further test stacks, so suites can run side by side.
   case $ENV_NAME in
     dev)  PG_PORT=5433 REDIS_PORT=6380 SOLR_PORT=8983 CKAN_PORT=5000 PG_DB=ckan
-          INI=$ROOT/config/ckan.ini ;;
+          INI=$ROOT/config/ckan$SUFFIX.ini ;;
     test|test[1-9])
           local n=${ENV_NAME#test}; n=${n:-0}
           PG_PORT=$((5434 + n * 10)) REDIS_PORT=$((6381 + n * 10))
           SOLR_PORT=$((8984 + n * 10)) CKAN_PORT=$((5051 + n * 10)) PG_DB=ckan_test
-          INI=$ROOT/config/$ENV_NAME.ini ;;
+          INI=$ROOT/config/$ENV_NAME$SUFFIX.ini ;;
     *) die "unknown environment '$ENV_NAME' (dev, test, test1..test9)" ;;
   esac
-  STATE=$ROOT/.run/$ENV_NAME
+  STATE=$ROOT/.run/$ENV_NAME$SUFFIX
   STATE_NEW=; [ -d "$STATE" ] || STATE_NEW=1
   mkdir -p "$STATE"
   # PostgreSQL refuses to run as root; as root its cluster lives in the
   # postgres user's home (a checkout under /root is not readable to it).
   if [ "$(id -u)" = 0 ]; then
-    PG_DATA=/var/lib/postgresql/ckanext-tokyo/$(printf '%s' "$ROOT" | md5sum | cut -c1-8)-$ENV_NAME
+    PG_DATA=/var/lib/postgresql/ckanext-tokyo/$(printf '%s' "$ROOT" | md5sum | cut -c1-8)-$ENV_NAME$SUFFIX
     AS_PG="runuser -u postgres --"
   else
     PG_DATA=$STATE/pg
@@ -60,19 +69,41 @@ install() {
   fi
   # One resolver run for CKAN, the plugins and this package; redone only
   # when the pins or setup.py change.
+  local req=$ROOT/requirements/ckan-$CKAN_SERIES
   local stamp=$VENV/.tokyo-installed want
-  want=$(cat "$ROOT/requirements.txt" "$ROOT/constraints.txt" "$ROOT/setup.py" | md5sum | cut -c1-32)
+  want=$(cat "$req.in" "$req.txt" "$ROOT"/requirements/*.in "$ROOT/setup.py" | md5sum | cut -c1-32)
   if [ ! -x "$VENV/bin/python" ]; then
-    say "python: creating .venv"
+    say "python: creating ${VENV#"$ROOT"/} (CKAN $CKAN_SERIES)"
     python3 -m venv "$VENV"
   fi
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    say "pip: installing the pinned set (one resolver run)"
+    say "pip: installing the pinned set of CKAN $CKAN_SERIES (one resolver run)"
     "$VENV/bin/pip" install -q --upgrade pip==25.3
-    "$VENV/bin/pip" install -q -r "$ROOT/requirements.txt" -c "$ROOT/constraints.txt" -e "$ROOT"
+    (cd "$ROOT/requirements" && "$VENV/bin/pip" install -q -r "$req.in" -c "$req.txt" -e "$ROOT")
     echo "$want" > "$stamp"
   fi
   "$ROOT/config/solr/solr.sh" build
+}
+
+# The CKAN-free core as a user gets it: the wheel built from this checkout,
+# installed with its declared dependencies into a venv without CKAN.
+core_venv() {
+  local stamp=$CORE_VENV/.tokyo-installed want wheels
+  want=$(cd "$ROOT" && find setup.py pyproject.toml README.md requirements ckanext-tokyo schemas -type f \
+         -not -name '*.pyc' -not -path '*.egg-info/*' | sort | xargs md5sum | md5sum | cut -c1-32)
+  [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && return
+  say "core: building the wheel and installing it in ${CORE_VENV#"$ROOT"/} (no CKAN)"
+  rm -rf "$CORE_VENV"
+  python3 -m venv "$CORE_VENV"
+  "$CORE_VENV/bin/pip" install -q --upgrade pip==25.3
+  wheels=$(mktemp -d)
+  "$CORE_VENV/bin/pip" wheel -q --no-deps -w "$wheels" "$ROOT"
+  # The same pins as the catalog (the 2.12 lock), minus CKAN's own.
+  grep -v -E '^(ckan|ckanext-)' "$ROOT/requirements/ckan-2.12.txt" > "$wheels/constraints.txt"
+  "$CORE_VENV/bin/pip" install -q -c "$wheels/constraints.txt" -r "$ROOT/requirements/core.in" "$wheels"/ckanext_tokyo-*.whl
+  rm -rf "$wheels"
+  if "$CORE_VENV/bin/python" -c "import ckan" 2>/dev/null; then die "core venv: CKAN was installed with the wheel"; fi
+  echo "$want" > "$stamp"
 }
 
 # --- services -------------------------------------------------------------
@@ -143,6 +174,14 @@ write_config() {
   local extra=""
   if [ "$ENV_NAME" != dev ]; then
     extra="testing = true"
+  fi
+  if [ "$CKAN_SERIES" != 2.11 ]; then
+    # 2.12: resource files through file-keeper storage (CKAN's files API),
+    # the way a new 2.12 site is set up; 2.11 keeps ckan.storage_path.
+    extra="$extra
+ckan.files.storage.default.type = ckan:fs
+ckan.files.storage.default.path = $STATE/storage
+ckan.files.storage.default.initialize = true"
   fi
   SECRET_KEY=$(cat "$secret_file") SITE_ID="tokyo-$ENV_NAME" \
   SITE_URL="http://127.0.0.1:$CKAN_PORT" PG_PORT=$PG_PORT PG_DB=$PG_DB \
@@ -246,10 +285,13 @@ cmd_status() {
 
 case ${1:-} in
   install) install ;;
+  core) core_venv ;;
+  venv) echo "$VENV" ;;
+  ini) env_settings "${2:?environment}"; echo "$INI" ;;
   up) cmd_up "${2:?environment}" ;;
   serve) cmd_serve ;;
   down) cmd_down "${2:?environment}" ;;
   status) cmd_status "${2:?environment}" ;;
   purge) cmd_purge "${2:?environment}" ;;
-  *) die "usage: $0 install | up ENV | serve | down ENV | purge ENV | status ENV" ;;
+  *) die "usage: $0 install | core | up ENV | serve | down ENV | purge ENV | status ENV" ;;
 esac

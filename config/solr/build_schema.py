@@ -5,7 +5,7 @@ Reads the schema shipped with the installed ``ckan`` package
 (``ckan/config/solr/schema.xml``), replaces only the ``text`` fieldType
 (used by ``title``, ``notes``, the catch-all ``text`` field and a few
 relationship fields) and writes the result.  Everything else -- the
-schema name ``ckan-2.11`` that CKAN checks at start-up, every field,
+schema name ``ckan-2.11`` that CKAN 2.11 and 2.12 both accept, every field,
 dynamic field and copyField -- is left byte-for-byte unchanged.
 
 Usage (with the project venv)::
@@ -126,10 +126,16 @@ def ckan_schema() -> str:
     return (importlib.resources.files("ckan") / "config" / "solr" / "schema.xml").read_text(encoding="utf-8")
 
 
+# CKAN 2.11 and 2.12 ship the same fields; one index serves both, so the
+# schema keeps the name that both accept at start-up (2.11 refuses ckan-2.12).
+SCHEMA_NAME = "ckan-2.11"
+
+
 def build(variant: str = DEFAULT_VARIANT) -> str:
     src = ckan_schema()
-    if not re.search(r'<schema name="ckan-2\.11"', src):
-        raise SystemExit("installed ckan schema.xml is not ckan-2.11")
+    if not re.search(r'<schema name="ckan-2\.1[12]"', src):
+        raise SystemExit("installed ckan schema.xml is neither ckan-2.11 nor ckan-2.12")
+    src = re.sub(r'<schema name="ckan-2\.1[12]"', f'<schema name="{SCHEMA_NAME}"', src, count=1)
     if VARIANTS[variant] is None:
         out = src
     else:

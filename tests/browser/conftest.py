@@ -99,4 +99,12 @@ def configured_plugins():
             _run_migrations("activity")
         yield
     finally:
-        p.unload_non_system_plugins()
+        unload_plugins()
+
+
+def unload_plugins():
+    """What with_plugins does at its end: 2.11 keeps its system plugins
+    (synchronous_search) loaded; 2.12 has none and only unload_all."""
+    import ckan.plugins as p
+
+    getattr(p, "unload_non_system_plugins", p.unload_all)()

@@ -32,7 +32,7 @@ def test_home_and_dataset_page_in_japanese(demo_catalog, page):
     assert screenshot(page, "home").stat().st_size > 10_000
 
     page.goto(demo_catalog + "/dataset/t131041d0000000001")
-    assert page.locator("h1").first.inner_text().strip() == "新宿区公衆トイレ一覧"
+    assert page.locator("[role=main] h1").first.inner_text().strip() == "新宿区公衆トイレ一覧"
     assert page.get_by_text("公衆トイレ一覧").first.is_visible()
     assert screenshot(page, "dataset").stat().st_size > 10_000
 

@@ -15,7 +15,7 @@ import ckan.tests.helpers as helpers
 
 from ckanext.tokyo import demo
 
-from .conftest import ARTIFACTS, screenshot
+from .conftest import ARTIFACTS, screenshot, unload_plugins
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,7 @@ def catalog(pytestconfig, live_server):
     yield live_server
     worker.terminate()
     worker.wait(30)
-    ckan.plugins.unload_non_system_plugins()
+    unload_plugins()
 
 
 def test_upload_bad_csv_see_badge_and_report(catalog, page, tmp_path):

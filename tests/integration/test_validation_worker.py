@@ -59,8 +59,10 @@ def test_upload_is_queued_and_the_worker_validates_it(dataset, worker_ini, tmp_p
     assert _status(bad["id"]) == "failure"
     report = helpers.call_action("resource_validation_show", resource_id=bad["id"])["report"]
     assert PLANTED <= {(f["code"], f["row"], f["field"]) for f in report["findings"]}
-    found = helpers.call_action("package_search", fq="validation_status:failure", include_private=True)
-    assert found["count"] == 1  # the worker's status write reindexed the dataset
+    # the last run of the dataset reindexed it (Solr's soft commit: within a second)
+    found = wait_for(lambda: helpers.call_action("package_search", fq="validation_status:failure",
+                                                 include_private=True)["count"], timeout=10)
+    assert found == 1
 
 
 def test_dataset_saved_with_its_resources_is_queued_and_validated(worker_ini, tmp_path, ckan_config, monkeypatch):

@@ -48,9 +48,6 @@ def test_eu_themes_have_both_labels_and_cover_the_categories():
     assert codelists.theme_labels(T + "NOPE") is None and codelists.theme_labels("SOCI") is None
     # every theme a category maps to has labels
     assert {t for c in codelists.categories() for t in c.themes} <= set(themes)
-    # the DCAT profile reads the same table
-    from ckanext.tokyo.dcat import vocab
-    assert vocab.theme_labels(T + "GOVE") == {"ja": "行政・公共部門", "en": "Government and public sector"}
 
 
 def test_languages_and_formats():

@@ -37,7 +37,25 @@ def test_services_use_official_images_and_a_worker():
     assert set(services) == {"ckan", "worker", "db", "solr", "redis"}
     text = COMPOSE.read_text()
     assert "image: postgres:15" in text and "image: solr:9" in text and "image: redis:7" in text
-    assert "FROM ckan/ckan-base:2.11" in (ROOT / "docker" / "ckan" / "Dockerfile").read_text()
+    dockerfile = (ROOT / "docker" / "ckan" / "Dockerfile").read_text()
+    assert "ARG CKAN_VERSION=2.12" in dockerfile and "FROM ckan/ckan-base:${CKAN_VERSION}" in dockerfile
+
+
+def test_worker_runs_with_the_web_services_config_and_recovers_first():
+    config = compose("config").stdout
+    worker = config[config.index("  worker:"):]
+    assert "ckanext-tokyo/ckan:0.1.0" in worker and "/srv/app/tokyo-worker.sh" in worker
+    script = (ROOT / "docker" / "ckan" / "tokyo-worker.sh").read_text()
+    recover, start = script.index("tokyo validate --pending"), script.index("exec ckan")
+    assert recover < start and '-c "$INI"' in script[start - 20:]
+
+
+def test_production_image_carries_no_test_tools():
+    dockerfile = (ROOT / "docker" / "ckan" / "Dockerfile").read_text()
+    assert "test.in" not in dockerfile and "ckan-2.1" not in dockerfile.replace("ckan-${CKAN_VERSION}", "")
+    plugins = (ROOT / "requirements" / "plugins.in").read_text().lower()
+    for tool in ("pytest", "pyshacl", "playwright", "hypothesis"):
+        assert tool not in plugins
 
 
 def test_mounted_and_copied_files_exist():

@@ -10,10 +10,15 @@ Everything else uses the toolkit and the actions, which are the same on both.
   (``ckan.files.storage.*``), where ``get_path()`` is a storage location, not a
   file on this machine; 2.11 (and 2.12 without such storage) keeps them under
   ``ckan.storage_path``.
+* Reindexing one dataset: 2.12 indexes the default and the custom schema's
+  dict (``logic.index_update_package``); 2.11 has only ``update_dict``.
+* Background jobs: 2.11 pins rq 1.16, 2.12 rq 2, whose started-job registry
+  keys jobs by execution; only the worker's public attributes are read.
 """
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import tempfile
 from typing import Any, Iterable, Iterator, Optional
@@ -83,3 +88,37 @@ def uploaded_file(resource: dict[str, Any], max_bytes: Optional[int] = None) -> 
         temp.flush()
         yield temp.name
 
+
+
+def reindex_package(package_id: str, defer_commit: bool = False) -> None:
+    """Reindex one dataset (no Solr commit with ``defer_commit``: Solr's
+    autoSoftCommit makes it visible within a second)."""
+    from ckan import logic
+
+    if hasattr(logic, "index_update_package"):  # 2.12
+        logic.index_update_package({"ignore_auth": True}, package_id, defer_commit)
+        return
+    from ckan.lib.search import index_for
+    from ckan.plugins import toolkit
+
+    pkg_dict = toolkit.get_action("package_show")(
+        {"ignore_auth": True, "validate": False, "use_cache": False}, {"id": package_id})
+    index_for(model.Package).update_dict(pkg_dict, defer_commit)
+
+
+def rq_worker(name: str, connection: Any) -> Any:
+    """The RQ worker registered under ``name``, or None when it is gone."""
+    from rq.worker import Worker
+
+    return Worker.find_by_key(Worker.redis_worker_namespace_prefix + name, connection=connection)
+
+
+def rq_heartbeat_age(worker: Any) -> Optional[float]:
+    """Seconds since the worker's last heartbeat (rq 1 gives a naive UTC
+    time, rq 2 an aware one), or None when it never sent one."""
+    beat = getattr(worker, "last_heartbeat", None)
+    if beat is None:
+        return None
+    if beat.tzinfo is None:
+        beat = beat.replace(tzinfo=datetime.timezone.utc)
+    return (datetime.datetime.now(datetime.timezone.utc) - beat).total_seconds()

@@ -1,5 +1,9 @@
 """The CKAN-free vocabulary maps of the DCAT profile."""
-from ckanext.tokyo.dcat import vocab
+import pytest
+
+pytest.importorskip("rdflib", reason="the DCAT adapter needs rdflib (ckanext-dcat); not in the core venv")
+
+from ckanext.tokyo.dcat import vocab  # noqa: E402
 
 EU = "http://publications.europa.eu/resource/authority/"
 
@@ -44,3 +48,8 @@ def test_every_eu_theme_of_the_categories_has_labels():
     for cat in codelists.categories():
         for theme in cat.themes:
             assert vocab.theme_labels(theme), theme
+
+
+def test_theme_labels_come_from_the_code_list():
+    T = "http://publications.europa.eu/resource/authority/data-theme/"
+    assert vocab.theme_labels(T + "GOVE") == {"ja": "行政・公共部門", "en": "Government and public sector"}

@@ -76,3 +76,20 @@ def test_text_and_html_name_the_rule(write, capsys, monkeypatch):
     assert "日付が和暦で書かれている" in out and "Date in the Japanese era calendar" in out
     html = run(capsys, path, "--schema", "none", "--format", "html")[1]
     assert "<td>日付が和暦で書かれている<br><small>Date in the Japanese era calendar</small>" in html
+
+
+def test_installed_console_script_checks_a_cp932_file(write):
+    # `tokyo-validate` as pip installed it beside this Python: in `make test`
+    # that is the venv holding only the built wheel (no CKAN).
+    import pathlib
+    import subprocess
+    import sys
+
+    script = pathlib.Path(sys.executable).with_name("tokyo-validate")
+    path = write([toilet_header(), [TOILET_ROW[h] for h in toilet_header()]], name="131041_public_toilet.csv",
+                 encoding="cp932")
+    done = subprocess.run([str(script), str(path), "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr  # valid data, but not UTF-8
+    report = json.loads(done.stdout)
+    assert report["encoding"] in ("CP932", "Shift_JIS") and report["schema"] == "current-13-public-toilet"
+    assert [f["code"] for f in report["findings"] if f["severity"] != "info"] == ["tokyo/encoding-not-utf8"]

@@ -1,7 +1,6 @@
 """The report's findings: message, offending value and fix hint (no CKAN)."""
 import json
 
-from ckanext.tokyo.catalog_validation.helpers import group_findings
 from ckanext.tokyo.validation import messages
 from ckanext.tokyo.validation.report import Finding
 
@@ -48,32 +47,6 @@ def test_render_is_the_one_source_of_message_and_hint():
         assert "{" not in rendered.hint + rendered.hint_en, code
 
 
-def test_report_page_groups_use_value_and_hint_of_the_findings():
-    report = {"stats": {"by_code": {"tokyo/wareki-date": 5, "tokyo/encoding-not-utf8": 1}}, "findings": [
-        Finding.of("tokyo/encoding-not-utf8", encoding="CP932").to_dict(),
-        Finding.of("tokyo/wareki-date", 2, "開設日", value="令和2年4月1日", fixed="2020-04-01").to_dict(),
-        Finding.of("tokyo/wareki-date", 3, "開設日", value="<script>", fixed="2021-04-01").to_dict(),
-    ]}
-    wareki, encoding = group_findings(report, "ja")
-    assert wareki["code"] == "tokyo/wareki-date" and wareki["total"] == 5
-    assert [(i["row"], i["value"]) for i in wareki["items"]] == [(2, "令和2年4月1日"), (3, "<script>")]
-    assert wareki["items"][0]["hint"].endswith("（例: 2020-04-01）。")
-    # the findings' hints differ: the group shows the rule's own, without an example
-    assert wareki["hint"] == "西暦のYYYY-MM-DD形式で記載してください。"
-    assert encoding["items"][0]["value"] is None
-    assert encoding["hint"] == "UTF-8で保存し直してください。"  # the one hint its findings share
-    [wareki_en, _] = group_findings(report, "en")
-    assert wareki_en["items"][0]["hint"] == "Write the Gregorian date as YYYY-MM-DD, e.g. 2020-04-01."
-
-
-def test_report_page_reads_reports_stored_before_value_and_hint():
-    old = {"findings": [{"code": "tokyo/wareki-date", "severity": "error", "row": 2, "field": "開設日",
-                         "message": "和暦で記載されています（「令和2年4月1日」）。…", "message_en": "…"}]}
-    [group] = group_findings(old, "ja")
-    assert group["items"][0]["value"] is None and group["items"][0]["hint"] == ""
-    assert group["hint"] == "西暦のYYYY-MM-DD形式で記載してください。"
-
-
 def test_every_rule_has_a_short_title_in_both_languages():
     for code, message in messages.MESSAGES.items():
         for title in (message.title_ja, message.title_en):
@@ -95,16 +68,3 @@ def test_suggested_fix_reads_as_before():
     # the rule's own hint has no example, and none that needs a finding's values
     assert messages.rule_hint("tokyo/zenkaku-alnum") == "半角で記載してください。"
     assert messages.rule_hint("tokyo/coordinates-swapped", "en") == ""
-
-
-def test_report_page_groups_are_headed_by_the_rule_title():
-    report = {"findings": [
-        Finding.of("tokyo/lg-code-missing-check-digit", 2, "コード", value="13104",
-                   detail="5桁のコードです。", detail_en="5-digit code.").to_dict(),
-        Finding.of("tokyo/encoding-not-utf8", encoding="CP932").to_dict(),
-    ]}
-    titles = {g["code"]: g["title"] for g in group_findings(report, "ja")}
-    assert titles == {"tokyo/lg-code-missing-check-digit": "全国地方公共団体コードに検査数字がない",
-                      "tokyo/encoding-not-utf8": "文字コードがUTF-8でない"}
-    titles_en = {g["code"]: g["title"] for g in group_findings(report, "en")}
-    assert titles_en["tokyo/encoding-not-utf8"] == "Not UTF-8"

@@ -61,7 +61,8 @@ def _never_validated(ids: list[str]) -> list[str]:
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
               help="Resources created or changed since this date (UTC).")
 @click.option("--pending", is_flag=True,
-              help="Recover stuck runs (running → error) and queue pending or never-validated resources.")
+              help="Recover stuck runs (running → error), queue pending or never-validated resources "
+                   "and reindex datasets whose indexed status drifted.")
 @click.option("--sync", is_flag=True, help="Validate here instead of queueing for `ckan jobs worker`.")
 def validate_command(org: Optional[str], dataset: Optional[str], all_: bool,
                      since: Optional[datetime.datetime], pending: bool, sync: bool):
@@ -75,6 +76,11 @@ def validate_command(org: Optional[str], dataset: Optional[str], all_: bool,
         counts = jobs.recover(requeue=not sync)
         click.echo(f"recovered {counts['recovered']} stuck run(s) as error, "
                    f"re-queued {counts['requeued']} pending run(s)")
+        try:
+            click.echo(f"reindexed {jobs.repair_index()} dataset(s) whose indexed status had drifted")
+        except Exception as exception:  # the search index is down: the rest still helps
+            model.Session.rollback()
+            click.echo(f"index not checked: {exception}", err=True)
         ids = _never_validated(_candidates(org, dataset, since))
         if sync:  # also run the pending ones here
             ids += [r.resource_id for r in model.Session.query(ResourceValidation)

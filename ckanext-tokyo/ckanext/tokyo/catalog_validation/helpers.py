@@ -2,7 +2,6 @@
 grouping of a report's findings by rule for the report page."""
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from typing import Any, Optional
 
@@ -65,17 +64,6 @@ def severity_label(severity: str) -> str:
 
 
 # Search index and facets
-
-
-def index_status(pkg_dict: dict[str, Any]) -> dict[str, Any]:
-    try:
-        data = json.loads(pkg_dict.get("data_dict") or "{}")
-    except ValueError:
-        return pkg_dict
-    worst = resources.worst([r.get(resources.STATUS_KEY) for r in data.get("resources", [])])
-    if worst:
-        pkg_dict[FACET] = worst
-    return pkg_dict
 
 
 def label_facet_items(search_results: dict[str, Any]) -> dict[str, Any]:

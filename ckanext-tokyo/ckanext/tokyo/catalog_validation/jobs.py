@@ -1,23 +1,24 @@
-"""Validation runs: enqueue on CKAN's background jobs, run in the worker,
-recover runs whose worker died.
+"""Validation runs: queued with the save that needs them, run in the worker,
+recovered when their worker died.
 
-Life of a run (one row of tokyo_resource_validation per resource):
+Life of a run (one row of tokyo_resource_validation per resource, the only
+place its status is stored; see resource_status.py):
 
     pending  --worker picks it up-->  running  -->  success | failure | error
 
-* ``enqueue()`` writes ``pending`` and puts ``run_validation`` on the RQ queue
-  (job id = the row's ``job_id``). If Redis is down the save still succeeds:
-  the row stays ``pending`` without a job, and ``ckan tokyo validate --pending``
-  enqueues it again (the stack runs that before it starts the worker).
-* ``run_validation()`` (in the worker's work horse) reads the upload or fetches
-  the URL through the guarded client, runs the CKAN-free core, stores the
-  report. Any exception, and RQ's job timeout (raised inside the job), ends
-  in ``error`` with the reason.
-* A work horse killed outright (SIGKILL, OOM, the machine) cannot write
-  anything: ``recover()`` finds ``running`` rows whose RQ job failed or
-  vanished, whose worker process is gone, or that passed their deadline, and
-  sets ``error``. It runs at the start of every validation job and in
-  ``ckan tokyo validate --pending``.
+* ``queue_changed()`` runs inside a dataset save (package_create/_update, and
+  so resource_create/_update too): it writes ``pending`` rows for the
+  resources whose file, URL, format or standard changed, as part of the
+  save's own transaction (no commit of its own, so it works inside 2.12's
+  nested transactions), and the RQ jobs are submitted once that transaction
+  has committed. If Redis is down the save still succeeds: the row stays
+  ``pending`` and ``ckan tokyo validate --pending`` queues it again.
+* ``run_validation()`` (the job) reads the upload or fetches the URL through
+  the guarded client, runs the CKAN-free core and stores the result. The
+  dataset is reindexed once, by the last of its runs to finish.
+* A work horse killed outright cannot write anything: ``recover()`` finds
+  ``running`` rows whose RQ job failed or vanished, whose worker process is
+  gone, or that passed their deadline, and ends them in ``error``.
 """
 from __future__ import annotations
 
@@ -26,195 +27,307 @@ import os
 import socket
 import tempfile
 import uuid
-from typing import Any, Iterable, Optional
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Optional
+
+from sqlalchemy import event
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo import site_user
+from ckanext.tokyo import compat, site_user
 from ckanext.tokyo.validation import validate
 
-from . import resources, settings
+from . import resource_status, resources, settings
 from .fetch import FetchError, GuardedClient
 from .model import ERROR, FAILURE, PENDING, RUNNING, SUCCESS, ResourceValidation, table_exists, utcnow
 
 log = logging.getLogger(__name__)
 
 SYNC_PREFIX = "sync-"
+_SUBMIT = "tokyo_validation_submit"  # session.info: jobs to submit after commit
 
 
-def _resource_and_package(resource_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    context = site_user.context()
-    resource = tk.get_action("resource_show")(dict(context), {"id": resource_id})
-    package = tk.get_action("package_show")(dict(context, for_view=False),
-                                            {"id": resource["package_id"]})
-    return resource, package
+# Queueing, inside a save
 
 
-# Enqueue
-
-
-def needs_validation(resource: dict[str, Any], package: Optional[dict[str, Any]] = None) -> bool:
-    """An eligible resource whose file, URL, format or declared standard
-    changed since its last run (our own status writes change none of these)."""
-    if not resources.eligible(resource) or not table_exists():
-        return False
-    row = ResourceValidation.get(resource["id"])
-    return row is None or row.fingerprint != resources.fingerprint(resource, package)
-
-
-def restore_status(resource: dict[str, Any]) -> None:
-    """Put the server's validation_status/_timestamp back on a resource saved
-    through package_create/_update/_patch, which pass no resource hooks and
-    so keep whatever the client sent (no commit: part of that save)."""
-    row = ResourceValidation.get(resource["id"]) if table_exists() else None
-    status = row.status if row is not None else None
-    if resource.get(resources.STATUS_KEY) != status or (status is None and resources.TIMESTAMP_KEY in resource):
-        at = (row.finished or row.started or row.created) if row is not None else None
-        resources.write_status(resource["id"], status, commit=False, at=at)
+def queue_changed(package_id: str, resource_id: Optional[str] = None) -> list[str]:
+    """Queue the eligible resources of a dataset (or only ``resource_id``)
+    whose file, URL, format or standard changed since their last run, or that
+    never ran. Part of the caller's transaction. Returns the ids queued."""
+    if not table_exists():
+        return []
+    package = tk.get_action("package_show")(
+        {"ignore_auth": True, "use_cache": False, "for_view": False}, {"id": package_id})
+    candidates = [r for r in package.get("resources") or []
+                  if resource_id in (None, r["id"]) and resources.eligible(r)]
+    if not candidates:
+        return []
+    rows = {row.resource_id: row for row in model.Session.query(ResourceValidation)
+            .filter(ResourceValidation.resource_id.in_([r["id"] for r in candidates]))}
+    queued = []
+    for resource in candidates:
+        row = rows.get(resource["id"])
+        if row is None or row.fingerprint != resources.fingerprint(resource, package):
+            enqueue(resource, package, in_save=True)
+            queued.append(resource["id"])
+    return queued
 
 
 def enqueue(resource: dict[str, Any], package: Optional[dict[str, Any]] = None,
-            sync: Optional[bool] = None) -> ResourceValidation:
-    """Mark the resource pending and queue (or, in sync mode, run) its validation."""
+            sync: Optional[bool] = None, in_save: bool = False) -> ResourceValidation:
+    """Mark the resource pending and queue (or, in sync mode, run) its validation.
+
+    in_save: called inside a dataset save, whose commit is the caller's; a
+    sync run then happens inside that transaction (or, for an upload not yet
+    in the storage, right after the save: ``run_deferred``). Otherwise this
+    commits, and a sync run happens here."""
     sync = settings.get("run_sync") if sync is None else sync
     token = (SYNC_PREFIX if sync else "") + str(uuid.uuid4())
-    row = ResourceValidation.get(resource["id"]) or ResourceValidation(resource_id=resource["id"])
+    row = model.Session.get(ResourceValidation, resource["id"]) or ResourceValidation(resource_id=resource["id"])
     row.package_id = resource["package_id"]
-    row.status = PENDING
-    row.job_id = token
+    row.status, row.job_id, row.reason = PENDING, token, None
     row.fingerprint = resources.fingerprint(resource, package)
     row.schema = resources.declared_schema(resource, package)
-    row.reason = None
     row.created, row.started, row.finished = utcnow(), None, None
     model.Session.add(row)
-    resources.write_status(resource["id"], PENDING, commit=False)
+    model.Session.flush()
+    if not sync:
+        _submit_after_commit(row, token)
+    if in_save:
+        if sync:
+            _run_in_save(row, resource, package)
+        return row
     model.Session.commit()
     if sync:
         run_validation(resource["id"], token)
-    else:
-        _submit(row, token)
     return row
 
 
-def _submit(row: ResourceValidation, token: str) -> bool:
+def _submit_after_commit(row: ResourceValidation, token: str) -> None:
+    """Submit the job once this transaction has committed (a job started
+    earlier would not see the row). With Redis down the row keeps the reason."""
+    session = model.Session()
+    if not session.info.get(_SUBMIT + "_listening"):
+        event.listen(session, "after_commit", _submit_pending)
+        event.listen(session, "after_rollback", _drop_pending)
+        session.info[_SUBMIT + "_listening"] = True
+    if _SUBMIT + "_problem" not in session.info:  # one look at Redis per transaction
+        session.info[_SUBMIT + "_problem"] = _queue_problem()
+    problem = session.info[_SUBMIT + "_problem"]
+    if problem:
+        row.reason = problem[:500]
+        return
+    session.info.setdefault(_SUBMIT, []).append((row.resource_id, token))
+
+
+def _queue_problem() -> Optional[str]:
     try:
-        tk.enqueue_job(run_validation, [row.resource_id, token],
-                       title=f"tokyo_validation {row.resource_id}",
+        from ckan.lib import jobs as bg
+
+        bg.get_queue(settings.get("queue")).connection.ping()
+        return None
+    except Exception as exception:
+        log.warning("validation runs left pending: cannot reach the queue (%s)", exception)
+        return f"queue unavailable: {exception}"
+
+
+def _submit_pending(session: Any) -> None:
+    session.info.pop(_SUBMIT + "_problem", None)
+    for resource_id, token in session.info.pop(_SUBMIT, None) or []:
+        _submit(resource_id, token)
+
+
+def _drop_pending(session: Any) -> None:
+    # The rows went with the rollback; a job of theirs would find nothing.
+    session.info.pop(_SUBMIT, None)
+    session.info.pop(_SUBMIT + "_problem", None)
+
+
+def _submit(resource_id: str, token: str) -> bool:
+    try:
+        tk.enqueue_job(run_validation, [resource_id, token],
+                       title=f"tokyo_validation {resource_id}",
                        queue=settings.get("queue"),
                        rq_kwargs={"job_id": token, "timeout": settings.job_timeout(),
                                   "failure_ttl": 7 * 24 * 3600})
         return True
-    except Exception as exception:  # Redis down: the save must still succeed
-        log.warning("validation of resource %s left pending: cannot enqueue (%s)",
-                    row.resource_id, exception)
-        model.Session.rollback()
-        fresh = ResourceValidation.get(row.resource_id)
-        if fresh is not None and fresh.job_id == token:
-            fresh.reason = f"queue unavailable: {exception}"[:500]
-            model.Session.commit()
+    except Exception as exception:  # Redis down: the save has succeeded anyway
+        log.warning("validation of resource %s left pending: cannot enqueue (%s)", resource_id, exception)
         return False
+
+
+def run_deferred(resource_id: str) -> None:
+    """After a save: the sync run of an upload that was not yet in the
+    storage during the save (CKAN 2.11's resource_create stores it last)."""
+    row = model.Session.get(ResourceValidation, resource_id) if table_exists() else None
+    if row is not None and row.status == PENDING and (row.job_id or "").startswith(SYNC_PREFIX):
+        run_validation(resource_id, row.job_id)
+
+
+# The check itself
+
+
+@dataclass
+class Outcome:
+    status: str
+    report: Optional[dict[str, Any]] = None
+    schema: Optional[str] = None
+    reason: Optional[str] = None
+
+
+class _UploadNotStored(Exception):
+    """The upload is not in the storage yet (the save stores it after us)."""
+
+
+def _check(resource: dict[str, Any], package: dict[str, Any]) -> Outcome:
+    """Validate one resource (resource and package read once by the caller)."""
+    schema = resources.declared_schema(resource, package)
+    try:
+        with _local_copy(resource) as path:
+            report = validate(path, schema or "auto", settings.options())
+    except _UploadNotStored:
+        raise
+    except FetchError as exception:
+        return Outcome(ERROR, reason=f"download refused or failed: {exception}")
+    except FileNotFoundError as exception:
+        return Outcome(ERROR, reason=str(exception))
+    except Exception as exception:
+        if type(exception).__name__ == "JobTimeoutException":
+            return Outcome(ERROR, reason=f"timed out after {settings.job_timeout()} s")
+        log.exception("validation of resource %s crashed", resource.get("id"))
+        return Outcome(ERROR, reason=f"validation crashed: {type(exception).__name__}: {exception}")
+    data = report.to_dict()
+    return Outcome(SUCCESS if report.valid else FAILURE, report=data, schema=report.schema or schema)
+
+
+class _local_copy:
+    """The file to validate: the upload from CKAN's storage, or the URL
+    fetched through the guarded client into a temporary file."""
+
+    def __init__(self, resource: dict[str, Any]):
+        self.resource = resource
+        self._stack: list[Any] = []
+
+    def __enter__(self) -> str:
+        resource = self.resource
+        if resource.get("url_type") == "upload":
+            upload = compat.uploaded_file(resource, max_bytes=settings.get("max_bytes"))
+            try:
+                path = upload.__enter__()
+            except FileNotFoundError as error:
+                raise _UploadNotStored(str(error)) from error
+            self._stack.append(upload)
+            return path
+        client = GuardedClient(
+            max_bytes=settings.get("max_bytes"), timeout=float(settings.get("fetch_timeout")),
+            max_redirects=settings.get("fetch_max_redirects"), allow_hosts=settings.get("allow_hosts"))
+        temp = tempfile.NamedTemporaryFile(prefix="tokyo-validation-", suffix=".data")
+        self._stack.append(temp)
+        client.fetch(resource["url"], temp)
+        temp.flush()
+        return temp.name
+
+    def __exit__(self, *exc_info: Any) -> None:
+        for item in reversed(self._stack):
+            item.__exit__(*exc_info)
+
+
+def _run_in_save(row: ResourceValidation, resource: dict[str, Any], package: Optional[dict[str, Any]]) -> None:
+    """A sync run inside the save's transaction: the save commits and indexes."""
+    try:
+        outcome = _check(resource, package or {})
+    except _UploadNotStored:
+        return  # stays pending; run_deferred() runs it once the save has stored the file
+    _write(row, outcome)
+    model.Session.flush()
 
 
 # The job
 
 
 def run_validation(resource_id: str, token: Optional[str] = None) -> Optional[str]:
-    """The background job: validate one resource, store the report. Returns the status."""
-    if not token or not token.startswith(SYNC_PREFIX):
+    """The background job (and a sync run outside a save): validate one
+    resource and store the result. Returns the status."""
+    sync = bool(token and token.startswith(SYNC_PREFIX))
+    if not sync:
         try:
             recover(exclude=[resource_id])
         except Exception:  # recovery is best effort; this run matters more
             log.exception("validation recovery failed")
             model.Session.rollback()
-    row = ResourceValidation.get(resource_id)
+    row = model.Session.get(ResourceValidation, resource_id)
     if row is None or (token and row.job_id != token):
         log.info("validation of %s skipped: superseded by a newer run", resource_id)
         return None
     row.status, row.started, row.reason = RUNNING, utcnow(), None
-    if not resources.write_status(resource_id, RUNNING, commit=False):
-        model.Session.delete(row)
-        model.Session.commit()
-        return None
-    model.Session.commit()
+    model.Session.commit()  # no reindex: only our table changed
     try:
-        resource, package = _resource_and_package(resource_id)
-        schema = resources.declared_schema(resource, package)
-        with _local_copy(resource) as path:
-            report = validate(path, schema or "auto", settings.options())
-        data = report.to_dict()
-        status = SUCCESS if report.valid else FAILURE
-        return _finish(resource_id, token, status, report=data, schema=report.schema or schema)
+        context = site_user.context()
+        resource = tk.get_action("resource_show")(dict(context), {"id": resource_id})
+        package = tk.get_action("package_show")(dict(context, for_view=False), {"id": resource["package_id"]})
+        try:
+            outcome = _check(resource, package)
+        except _UploadNotStored as error:
+            outcome = Outcome(ERROR, reason=str(error))
     except tk.ObjectNotFound:
         model.Session.rollback()
-        return _finish(resource_id, token, ERROR, reason="the resource was deleted")
-    except FetchError as exception:
-        model.Session.rollback()
-        return _finish(resource_id, token, ERROR, reason=f"download refused or failed: {exception}")
+        outcome = Outcome(ERROR, reason="the resource was deleted")
     except Exception as exception:
         model.Session.rollback()
-        if type(exception).__name__ == "JobTimeoutException":
-            reason = f"timed out after {settings.job_timeout()} s"
-        else:
-            log.exception("validation of resource %s crashed", resource_id)
-            reason = f"validation crashed: {type(exception).__name__}: {exception}"
-        return _finish(resource_id, token, ERROR, reason=reason)
+        log.exception("validation of resource %s crashed", resource_id)
+        outcome = Outcome(ERROR, reason=f"validation crashed: {type(exception).__name__}: {exception}")
+    return finish(resource_id, token, outcome, defer_index=not sync)
 
 
-class _local_copy:
-    """The file to validate: the upload in CKAN's storage, or the URL fetched
-    through the guarded client into a temporary file."""
-
-    def __init__(self, resource: dict[str, Any]):
-        self.resource = resource
-        self.temp: Optional[Any] = None
-
-    def __enter__(self) -> str:
-        resource = self.resource
-        if resource.get("url_type") == "upload":
-            from ckan.lib import uploader
-
-            path = uploader.get_resource_uploader(resource).get_path(resource["id"])
-            if not path or not os.path.exists(path):
-                raise FileNotFoundError("the uploaded file is not in the storage")
-            return path
-        client = GuardedClient(
-            max_bytes=settings.get("max_bytes"), timeout=float(settings.get("fetch_timeout")),
-            max_redirects=settings.get("fetch_max_redirects"), allow_hosts=settings.get("allow_hosts"))
-        self.temp = tempfile.NamedTemporaryFile(prefix="tokyo-validation-", suffix=".data")
-        client.fetch(resource["url"], self.temp)
-        self.temp.flush()
-        return self.temp.name
-
-    def __exit__(self, *exc_info: Any) -> None:
-        if self.temp is not None:
-            self.temp.close()
-
-
-def _finish(resource_id: str, token: Optional[str], status: str, report: Optional[dict] = None,
-            schema: Optional[str] = None, reason: Optional[str] = None) -> Optional[str]:
-    row = ResourceValidation.get(resource_id)
-    if row is None or (token and row.job_id != token):
-        log.info("result for %s dropped: superseded by a newer run", resource_id)
-        return None
-    row.status, row.finished, row.reason = status, utcnow(), reason
-    if report is not None:
-        stats = report.get("stats", {})
-        row.report, row.schema = report, schema
+def _write(row: ResourceValidation, outcome: Outcome) -> None:
+    row.status, row.finished, row.reason = outcome.status, utcnow(), outcome.reason
+    if outcome.report is not None:
+        stats = outcome.report.get("stats", {})
+        row.report, row.schema = outcome.report, outcome.schema
         row.errors, row.warnings = stats.get("errors", 0), stats.get("warnings", 0)
         row.counts = stats.get("by_code", {})
     else:
         row.report, row.errors, row.warnings, row.counts = None, None, None, None
-    if not resources.write_status(resource_id, status, commit=False):
-        model.Session.delete(row)
+
+
+def finish(resource_id: str, token: Optional[str], outcome: Outcome, defer_index: bool = True) -> Optional[str]:
+    """Store a run's result (if it is still the latest run), then reindex the
+    dataset when no other run of it is in flight. The result is committed
+    even when the search index is down (`--pending` repairs the index)."""
+    row = model.Session.get(ResourceValidation, resource_id)
+    if row is None:
+        return None
+    resource_status.lock_dataset(row.package_id)
+    row = (model.Session.query(ResourceValidation).filter_by(resource_id=resource_id)
+           .with_for_update().populate_existing().one_or_none())
+    if row is None or (token and row.job_id != token):
+        model.Session.rollback()
+        log.info("result for %s dropped: superseded by a newer run", resource_id)
+        return None
+    _write(row, outcome)
+    model.Session.flush()
+    if not resource_status.in_flight_besides(row.package_id, resource_id):
+        _reindex(row.package_id, defer_index)
     model.Session.commit()
-    log.info("validation of resource %s: %s%s", resource_id, status, f" ({reason})" if reason else "")
-    return status
+    log.info("validation of resource %s: %s%s", resource_id, outcome.status,
+             f" ({outcome.reason})" if outcome.reason else "")
+    return outcome.status
+
+
+def _reindex(package_id: str, defer_commit: bool) -> bool:
+    try:
+        with model.Session.begin_nested():
+            compat.reindex_package(package_id, defer_commit=defer_commit)
+        return True
+    except Exception as exception:
+        log.warning("dataset %s not reindexed (search index unavailable?): %s", package_id, exception)
+        return False
 
 
 def fail(row: ResourceValidation, reason: str) -> None:
     """End a run as error from outside the job (recovery)."""
-    _finish(row.resource_id, row.job_id, ERROR, reason=reason)
+    finish(row.resource_id, row.job_id, Outcome(ERROR, reason=reason), defer_index=False)
 
 
 # Recovery
@@ -227,8 +340,8 @@ def recover(exclude: Iterable[str] = (), requeue: bool = False) -> dict[str, int
     if not table_exists():
         return counts
     skip = set(exclude)
-    rows = (model.Session.query(ResourceValidation)
-            .filter(ResourceValidation.status.in_([RUNNING, PENDING])).all())
+    wanted = [RUNNING, PENDING] if requeue else [RUNNING]
+    rows = model.Session.query(ResourceValidation).filter(ResourceValidation.status.in_(wanted)).all()
     queue = _rq_queue()
     for row in rows:
         if row.resource_id in skip:
@@ -238,11 +351,11 @@ def recover(exclude: Iterable[str] = (), requeue: bool = False) -> dict[str, int
             if reason:
                 fail(row, reason)
                 counts["recovered"] += 1
-        elif requeue and queue is not None and not _job_alive(row, queue):
+        elif queue is not None and not _job_alive(row, queue):
             token = str(uuid.uuid4())
             row.job_id, row.created, row.reason = token, utcnow(), None
             model.Session.commit()
-            if _submit(row, token):
+            if _submit(row.resource_id, token):
                 counts["requeued"] += 1
     return counts
 
@@ -306,24 +419,16 @@ def _last_line(job: Any) -> str:
 
 
 def _worker_gone(job: Any, queue: Any) -> Optional[str]:
-    from rq.worker import Worker
-
     name = job.worker_name
     if not name:
         return None
-    worker = Worker.find_by_key(Worker.redis_worker_namespace_prefix + name, connection=queue.connection)
+    worker = compat.rq_worker(name, queue.connection)
     if worker is None:
         return f"worker {name} is gone"
     if worker.hostname == socket.gethostname() and worker.pid and not _pid_alive(worker.pid):
         return f"worker process {worker.pid} died during the job"
-    from rq.registry import StartedJobRegistry
-
-    registry = StartedJobRegistry(queue=queue)
-    try:
-        expires = registry.get_expiration_time(job)
-    except Exception:
-        expires = None
-    if expires is not None and expires < utcnow():
+    age = compat.rq_heartbeat_age(worker)
+    if age is not None and age > 2 * (getattr(worker, "worker_ttl", None) or 420):
         return "the worker stopped sending heartbeats (abandoned job)"
     return None
 
@@ -339,9 +444,50 @@ def _pid_alive(pid: int) -> bool:
 
 
 def delete(resource_id: str) -> bool:
-    row = ResourceValidation.get(resource_id) if table_exists() else None
-    if row is not None:
-        model.Session.delete(row)
-    changed = resources.write_status(resource_id, None, commit=False)
+    row = model.Session.get(ResourceValidation, resource_id) if table_exists() else None
+    if row is None:
+        return False
+    package_id = row.package_id
+    model.Session.delete(row)
+    model.Session.flush()
+    _reindex(package_id, defer_commit=False)
     model.Session.commit()
-    return row is not None or changed
+    return True
+
+
+# Index drift (a reindex lost to a Solr outage, an operator's rebuild racing a job)
+
+
+def drifted(batch: int = 500) -> Iterator[str]:
+    """Ids of datasets whose indexed status differs from the table's."""
+    from ckan.lib.search import query_for
+
+    with_runs = (model.Session.query(model.Resource.package_id).distinct()
+                 .join(ResourceValidation, ResourceValidation.resource_id == model.Resource.id)
+                 .join(model.Package, model.Package.id == model.Resource.package_id)
+                 .filter(model.Resource.state == "active", model.Package.state == "active"))
+    ids = [pid for (pid,) in with_runs]
+    searcher = query_for(model.Package)
+    for start in range(0, len(ids), batch):
+        chunk = ids[start:start + batch]
+        found = searcher.run({"q": "*:*", "fq": "+id:(%s)" % " OR ".join(f'"{i}"' for i in chunk),
+                              "fl": "id,validation_status", "rows": len(chunk)}, permission_labels=None)
+        indexed = {doc["id"]: doc.get("validation_status") for doc in found["results"]}
+        for package_id in chunk:
+            if indexed.get(package_id, "missing") != resources.worst(resource_status.dataset_statuses(package_id)):
+                yield package_id
+
+
+def repair_index() -> int:
+    """Reindex the datasets whose indexed status drifted from the table."""
+    repaired = 0
+    for package_id in list(drifted()):
+        if _reindex(package_id, defer_commit=True):
+            repaired += 1
+    model.Session.commit()
+    if repaired:
+        from ckan.lib.search import commit
+
+        commit()
+    return repaired
+

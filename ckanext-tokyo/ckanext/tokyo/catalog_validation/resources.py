@@ -1,19 +1,15 @@
 """What to validate and how a resource records its status.
 
-``validation_status`` and ``validation_timestamp`` are resource extras (the
-names ckanext-validation uses). They are written straight to the resource row,
-not through ``resource_update``: no activity, no plugin hooks (so no
-validation loop), no race with a user saving the dataset at the same time.
-CKAN's domain-object observer reindexes the dataset on commit.
+``validation_status`` and ``validation_timestamp`` (the names
+ckanext-validation uses) are not stored on the resource: resource_status.py
+reads them from the validation table whenever a dataset is shown, searched or
+indexed.
 """
 from __future__ import annotations
 
-import datetime
 import os
 from typing import Any, Optional
 from urllib.parse import urlsplit
-
-import ckan.model as model
 
 from ckanext.tokyo.validation import registry
 
@@ -78,29 +74,6 @@ def fingerprint(resource: dict[str, Any], package: Optional[dict[str, Any]] = No
              str(resource.get("last_modified") or ""), str(resource.get("size") or ""),
              resource_format(resource), declared_schema(resource, package) or "auto"]
     return "|".join(parts)
-
-
-def timestamp(at: Optional[datetime.datetime] = None) -> str:
-    return (at or datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)).isoformat()
-
-
-def write_status(resource_id: str, status: Optional[str], commit: bool = True,
-                 at: Optional[datetime.datetime] = None) -> bool:
-    """Set (or with None remove) validation_status/_timestamp (now, or `at`, UTC) on the resource row."""
-    resource = model.Session.get(model.Resource, resource_id)
-    if resource is None:
-        return False
-    extras = dict(resource.extras or {})
-    if status is None:
-        extras.pop(STATUS_KEY, None)
-        extras.pop(TIMESTAMP_KEY, None)
-    else:
-        extras[STATUS_KEY] = status
-        extras[TIMESTAMP_KEY] = timestamp(at)
-    resource.extras = extras
-    if commit:
-        model.Session.commit()
-    return True
 
 
 def worst(statuses: list[Optional[str]]) -> Optional[str]:

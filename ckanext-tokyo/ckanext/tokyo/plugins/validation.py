@@ -13,14 +13,12 @@ import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo.catalog_validation import actions, auth, helpers, jobs, resources, settings, views
+from ckanext.tokyo.catalog_validation import actions, auth, helpers, jobs, resource_status, resources, settings, views
 from ckanext.tokyo.catalog_validation.cli import tokyo
 
 log = logging.getLogger(__name__)
 
-# Set by code that writes validation fields on purpose (none of ours goes
-# through the actions, but an operator script may).
-CONTEXT_FLAG = "_tokyo_validation_status_write"
+# Written by the server only (from the validation table), never by a save.
 SERVER_KEYS = (resources.STATUS_KEY, resources.TIMESTAMP_KEY)
 
 
@@ -73,75 +71,54 @@ class TokyoValidationPlugin(p.SingletonPlugin):
     def organization_facets(self, facets_dict, organization_type, package_type):
         return self.dataset_facets(facets_dict, package_type)
 
-    # IPackageController
+    # IPackageController: statuses come from the validation table
     def before_dataset_index(self, pkg_dict):
-        return helpers.index_status(pkg_dict)
+        status = resource_status.for_index(pkg_dict.get("id"))
+        if status:
+            pkg_dict[helpers.FACET] = status
+        return pkg_dict
+
+    def after_dataset_show(self, context, pkg_dict):
+        resource_status.apply(pkg_dict.get("resources") or [])
 
     def after_dataset_search(self, search_results, search_params):
+        resource_status.apply_to_search_results(search_results.get("results") or [])
         return helpers.label_facet_items(search_results)
 
     def after_dataset_create(self, context, pkg_dict):
-        self._dataset_saved(context, pkg_dict)
+        self._dataset_saved(pkg_dict)
 
     def after_dataset_update(self, context, pkg_dict):
-        self._dataset_saved(context, pkg_dict)
+        self._dataset_saved(pkg_dict)
 
-    # IResourceController: validation_status/_timestamp belong to the server
+    # IResourceController
     def before_resource_create(self, context, resource):
-        if not context.get(CONTEXT_FLAG):
-            for key in SERVER_KEYS:
-                resource.pop(key, None)
+        for key in SERVER_KEYS:
+            resource.pop(key, None)
 
     def before_resource_update(self, context, current, resource):
-        if context.get(CONTEXT_FLAG):
-            return
         for key in SERVER_KEYS:
-            if current.get(key) is not None:
-                resource[key] = current[key]
-            else:
-                resource.pop(key, None)
+            resource.pop(key, None)
 
     def after_resource_create(self, context, resource):
-        self._queue_changed(resource["package_id"], resource["id"])
+        jobs.run_deferred(resource["id"])
 
     def after_resource_update(self, context, resource):
-        self._queue_changed(resource["package_id"], resource["id"])
+        jobs.run_deferred(resource["id"])
 
-    def _dataset_saved(self, context, pkg_dict):
-        # package_create/_update/_patch with resources (API clients,
-        # harvesters) fire no resource hooks. These run after the resources
-        # are saved (and, in package_update, their uploads stored), just
-        # before the action commits. A caller that defers the commit finishes
-        # the save itself: resource_create stores the upload after this point
-        # and its after_resource_create queues the resource; any other such
-        # caller is left to `ckan tokyo validate --pending`.
-        if context.get("defer_commit") or not pkg_dict.get("id"):
+    def _dataset_saved(self, pkg_dict):
+        """Every save of a dataset (package_create/_update/_patch, and
+        resource_create/_update, which run package_update inside) ends here
+        before its commit: drop status keys a client sent, and queue the
+        resources whose file, URL, format or standard changed. In a savepoint,
+        so that whatever goes wrong here never undoes the save itself (worst
+        case a resource stays unvalidated and `ckan tokyo validate --pending`
+        picks it up)."""
+        if not pkg_dict.get("id"):
             return
-        self._queue_changed(pkg_dict["id"], in_save=True, restore=not context.get(CONTEXT_FLAG))
-
-    def _queue_changed(self, package_id, resource_id=None, in_save=False, restore=False):
-        """Queue the resources of a dataset (or only `resource_id`) that need
-        validation (jobs.needs_validation: file, URL, format or standard changed,
-        or never validated). Whichever hook comes first queues a resource; its
-        fingerprint is then stored, so the next hook of the same save finds
-        nothing to do, and the job's status writes change no fingerprint.
-        In a dataset save, the status fields a client sent are first replaced
-        by the server's (the resource hooks that drop them did not run)."""
-        # Never let validation break a save: worst case the resource stays
-        # pending and `ckan tokyo validate --pending` picks it up.
         try:
-            package = tk.get_action("package_show")(
-                {"ignore_auth": True, "use_cache": False, "for_view": False}, {"id": package_id})
-            for resource in package.get("resources") or []:
-                if resource_id not in (None, resource["id"]):
-                    continue
-                if restore:
-                    jobs.restore_status(resource)
-                if jobs.needs_validation(resource, package):
-                    jobs.enqueue(resource, package)
+            with model.Session.begin_nested():
+                resource_status.strip_stored(pkg_dict["id"])
+                jobs.queue_changed(pkg_dict["id"])
         except Exception:
-            log.exception("could not start the validation of dataset %s", package_id)
-            # Inside a save, a rollback would undo the dataset itself: only
-            # when the transaction is lost anyway.
-            if not in_save or not model.Session.is_active:
-                model.Session.rollback()
+            log.exception("could not start the validation of dataset %s", pkg_dict["id"])

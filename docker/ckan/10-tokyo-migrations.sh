@@ -1,0 +1,3 @@
+# Run by the image's start_ckan.sh after prerun.py (database initialised):
+# the tables of our plugins.
+ckan -c "$CKAN_INI" db upgrade -p tokyo_validation

@@ -1,0 +1,9 @@
+#!/bin/bash
+# The background-jobs worker: the image's ckan.ini (same plugins as the web
+# service), the recovery of runs a stopped worker left behind, then the worker.
+set -euo pipefail
+INI=${CKAN_INI:-/srv/app/ckan.ini}
+# End runs whose worker died as `error`, queue what a Redis outage left
+# `pending` or was never validated, and reindex statuses that drifted.
+ckan -c "$INI" tokyo validate --pending
+exec ckan -c "$INI" jobs worker "$@"
