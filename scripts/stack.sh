@@ -22,7 +22,9 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose libmagic1 libpq-dev curl gettext-base"
 # Our plugins come before scheming: CKAN gives templates of earlier plugins
 # priority, and tokyo_schema overrides some of scheming's display templates.
-PLUGINS="activity tokyo_schema tokyo_validation scheming_datasets scheming_organizations dcat tokyo_dcat"
+# tokyo_datastore (tables loaded into CKAN's DataStore, previews, Data API)
+# stands on tokyo_validation, datastore and datatables_view.
+PLUGINS="activity tokyo_schema tokyo_validation tokyo_datastore datastore datatables_view scheming_datasets scheming_organizations dcat tokyo_dcat"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -31,12 +33,12 @@ env_settings() {
   ENV_NAME=$1
   # testN (N = 1..9) are further test stacks, so suites can run side by side.
   case $ENV_NAME in
-    dev)  PG_PORT=5433 REDIS_PORT=6380 SOLR_PORT=8983 CKAN_PORT=5000 PG_DB=ckan
+    dev)  PG_PORT=5433 REDIS_PORT=6380 SOLR_PORT=8983 CKAN_PORT=5000 PG_DB=ckan DS_DB=datastore
           INI=$ROOT/config/ckan$SUFFIX.ini ;;
     test|test[1-9])
           local n=${ENV_NAME#test}; n=${n:-0}
           PG_PORT=$((5434 + n * 10)) REDIS_PORT=$((6381 + n * 10))
-          SOLR_PORT=$((8984 + n * 10)) CKAN_PORT=$((5051 + n * 10)) PG_DB=ckan_test
+          SOLR_PORT=$((8984 + n * 10)) CKAN_PORT=$((5051 + n * 10)) PG_DB=ckan_test DS_DB=datastore_test
           INI=$ROOT/config/$ENV_NAME$SUFFIX.ini ;;
     *) die "unknown environment '$ENV_NAME' (dev, test, test1..test9)" ;;
   esac
@@ -141,6 +143,22 @@ pg_up() {
     || $psql -c "CREATE ROLE ckan LOGIN"
   $psql -c "SELECT 1 FROM pg_database WHERE datname='$PG_DB'" | grep -q 1 \
     || $psql -c "CREATE DATABASE $PG_DB OWNER ckan ENCODING 'UTF8' TEMPLATE template0"
+  # The DataStore: its own database, written by datastore_write (the loader)
+  # and read by datastore_read (datastore_search, datastore_search_sql).
+  local role
+  for role in datastore_write datastore_read; do
+    $psql -c "SELECT 1 FROM pg_roles WHERE rolname='$role'" | grep -q 1 \
+      || $psql -c "CREATE ROLE $role LOGIN"
+  done
+  $psql -c "SELECT 1 FROM pg_database WHERE datname='$DS_DB'" | grep -q 1 \
+    || $psql -c "CREATE DATABASE $DS_DB OWNER datastore_write ENCODING 'UTF8' TEMPLATE template0"
+}
+
+# CKAN's own grants for the DataStore (read-only reader, full-text trigger
+# function, _table_metadata); idempotent, so run on every start.
+datastore_permissions() {
+  "$CKAN" -c "$INI" datastore set-permissions \
+    | "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 >/dev/null
 }
 
 pg_down() {
@@ -184,17 +202,18 @@ ckan.files.storage.default.path = $STATE/storage
 ckan.files.storage.default.initialize = true"
   fi
   SECRET_KEY=$(cat "$secret_file") SITE_ID="tokyo-$ENV_NAME" \
-  SITE_URL="http://127.0.0.1:$CKAN_PORT" PG_PORT=$PG_PORT PG_DB=$PG_DB \
+  SITE_URL="http://127.0.0.1:$CKAN_PORT" PG_PORT=$PG_PORT PG_DB=$PG_DB DS_DB=$DS_DB \
   SOLR_PORT=$SOLR_PORT REDIS_PORT=$REDIS_PORT CKAN_PORT=$CKAN_PORT \
   STORAGE_PATH="$STATE/storage" PLUGINS=$PLUGINS EXTRA=$extra \
-    envsubst '${SECRET_KEY} ${SITE_ID} ${SITE_URL} ${PG_PORT} ${PG_DB} ${SOLR_PORT} ${REDIS_PORT} ${CKAN_PORT} ${STORAGE_PATH} ${PLUGINS} ${EXTRA}' \
+    envsubst '${SECRET_KEY} ${SITE_ID} ${SITE_URL} ${PG_PORT} ${PG_DB} ${DS_DB} ${SOLR_PORT} ${REDIS_PORT} ${CKAN_PORT} ${STORAGE_PATH} ${PLUGINS} ${EXTRA}' \
     < "$ROOT/config/ckan.ini.in" > "$INI.tmp"
   mv "$INI.tmp" "$INI"
   mkdir -p "$STATE/storage"
 }
 
 db_init() {
-  say "ckan[$ENV_NAME]: database schema and plugin migrations"
+  say "ckan[$ENV_NAME]: database schema, plugin migrations and DataStore permissions"
+  datastore_permissions
   "$CKAN" -c "$INI" db init >/dev/null
   "$CKAN" -c "$INI" db upgrade >/dev/null
 }

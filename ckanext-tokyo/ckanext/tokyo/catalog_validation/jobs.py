@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import tempfile
 import uuid
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
@@ -33,19 +32,23 @@ from typing import Any, Iterable, Iterator, Optional
 from sqlalchemy import event
 
 import ckan.model as model
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.tokyo import compat, site_user
 from ckanext.tokyo.validation import validate
 
 from . import resource_status, resources, settings
-from .fetch import FetchError, GuardedClient
+from .fetch import FetchError
+from .files import UploadNotStored as _UploadNotStored, local_copy as _local_copy
+from .interfaces import IPipeValidation
 from .model import ERROR, FAILURE, PENDING, RUNNING, SUCCESS, ResourceValidation, table_exists, utcnow
 
 log = logging.getLogger(__name__)
 
 SYNC_PREFIX = "sync-"
 _SUBMIT = "tokyo_validation_submit"  # session.info: jobs to submit after commit
+_ANNOUNCE = "tokyo_validation_announce"  # session.info: results to announce after commit
 
 
 # Queueing, inside a save
@@ -176,10 +179,6 @@ class Outcome:
     reason: Optional[str] = None
 
 
-class _UploadNotStored(Exception):
-    """The upload is not in the storage yet (the save stores it after us)."""
-
-
 def _check(resource: dict[str, Any], package: dict[str, Any]) -> Outcome:
     """Validate one resource (resource and package read once by the caller)."""
     schema = resources.declared_schema(resource, package)
@@ -199,38 +198,6 @@ def _check(resource: dict[str, Any], package: dict[str, Any]) -> Outcome:
         return Outcome(ERROR, reason=f"validation crashed: {type(exception).__name__}: {exception}")
     data = report.to_dict()
     return Outcome(SUCCESS if report.valid else FAILURE, report=data, schema=report.schema or schema)
-
-
-class _local_copy:
-    """The file to validate: the upload from CKAN's storage, or the URL
-    fetched through the guarded client into a temporary file."""
-
-    def __init__(self, resource: dict[str, Any]):
-        self.resource = resource
-        self._stack: list[Any] = []
-
-    def __enter__(self) -> str:
-        resource = self.resource
-        if resource.get("url_type") == "upload":
-            upload = compat.uploaded_file(resource, max_bytes=settings.get("max_bytes"))
-            try:
-                path = upload.__enter__()
-            except FileNotFoundError as error:
-                raise _UploadNotStored(str(error)) from error
-            self._stack.append(upload)
-            return path
-        client = GuardedClient(
-            max_bytes=settings.get("max_bytes"), timeout=float(settings.get("fetch_timeout")),
-            max_redirects=settings.get("fetch_max_redirects"), allow_hosts=settings.get("allow_hosts"))
-        temp = tempfile.NamedTemporaryFile(prefix="tokyo-validation-", suffix=".data")
-        self._stack.append(temp)
-        client.fetch(resource["url"], temp)
-        temp.flush()
-        return temp.name
-
-    def __exit__(self, *exc_info: Any) -> None:
-        for item in reversed(self._stack):
-            item.__exit__(*exc_info)
 
 
 def _run_in_save(row: ResourceValidation, resource: dict[str, Any], package: Optional[dict[str, Any]]) -> None:
@@ -289,6 +256,29 @@ def _write(row: ResourceValidation, outcome: Outcome) -> None:
         row.counts = stats.get("by_code", {})
     else:
         row.report, row.errors, row.warnings, row.counts = None, None, None, None
+    _announce_after_commit(row)
+
+
+def _announce_after_commit(row: ResourceValidation) -> None:
+    """IPipeValidation plugins hear of the result once it is committed (in a
+    job, or with the save that ran it in sync mode); a rollback drops it."""
+    session = model.Session()
+    if not session.info.get(_ANNOUNCE + "_listening"):
+        event.listen(session, "after_commit", _announce)
+        event.listen(session, "after_rollback", lambda s: s.info.pop(_ANNOUNCE, None))
+        session.info[_ANNOUNCE + "_listening"] = True
+    session.info.setdefault(_ANNOUNCE, {})[row.resource_id] = row.as_dict()  # no SQL after the commit
+
+
+def _announce(session: Any) -> None:
+    results = session.info.pop(_ANNOUNCE, None) or {}
+    listeners = list(p.PluginImplementations(IPipeValidation))
+    for result in results.values():
+        for plugin in listeners:
+            try:
+                plugin.receive_validation_report(result)
+            except Exception:
+                log.exception("%s failed on the validation result of %s", plugin, result["resource_id"])
 
 
 def finish(resource_id: str, token: Optional[str], outcome: Outcome, defer_index: bool = True) -> Optional[str]:

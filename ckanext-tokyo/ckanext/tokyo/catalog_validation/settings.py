@@ -1,14 +1,9 @@
-"""Config options of tokyo_validation (declared through IConfigDeclaration).
-
-Read at call time, not at import, so tests and operators can change them
-without reloading the plugin.
-"""
+"""Config options of tokyo_validation (declared through IConfigDeclaration)."""
 from __future__ import annotations
 
 from typing import Any
 
-import ckan.plugins.toolkit as tk
-
+from ckanext.tokyo.plugin_options import PluginOptions
 from ckanext.tokyo.validation import Options
 
 PREFIX = "ckanext.tokyo.validation."
@@ -29,34 +24,9 @@ OPTIONS: dict[str, tuple[Any, str, str]] = {
 }
 
 
-def declare(declaration: Any, key: Any) -> None:
-    declaration.annotate("tokyo_validation: resource validation against Japan's standard data formats")
-    group = key.ckanext.tokyo.validation
-    for name, (default, kind, help_text) in OPTIONS.items():
-        option_key = getattr(group, name)
-        if kind == "bool":
-            option = declaration.declare_bool(option_key, default)
-        elif kind == "int":
-            option = declaration.declare_int(option_key, default)
-        elif kind == "list":
-            option = declaration.declare_list(option_key, default)
-        else:
-            option = declaration.declare(option_key, default)
-        option.set_description(help_text)
-
-
-def get(name: str) -> Any:
-    default, kind, _ = OPTIONS[name]
-    value = tk.config.get(PREFIX + name, default)
-    if value is None:
-        value = default
-    if kind == "bool":
-        return tk.asbool(value)
-    if kind == "int":
-        return int(value)
-    if kind == "list":
-        return [str(v) for v in tk.aslist(value)] if isinstance(value, str) else list(value)
-    return value
+_OPTIONS = PluginOptions(PREFIX, "tokyo_validation: resource validation against Japan's standard data formats",
+                         OPTIONS)
+declare, get = _OPTIONS.declare, _OPTIONS.get
 
 
 def formats() -> set[str]:

@@ -6,19 +6,16 @@ identifier rules are the CKAN-free ``codelists`` and ``identifiers`` modules.
 Needs the ``scheming_datasets`` and ``scheming_organizations`` plugins; works
 without tokyo_dcat and tokyo_validation.
 """
-import os
-
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.tokyo import cli
 from ckanext.tokyo.metadata import fluent, helpers, search, validators
 
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from .translation import TokyoTranslation
 
 
-class TokyoSchemaPlugin(p.SingletonPlugin, DefaultTranslation):
+class TokyoSchemaPlugin(p.SingletonPlugin, TokyoTranslation):
     p.implements(p.IClick)
     p.implements(p.IConfigurer)
     p.implements(p.IValidators)
@@ -35,12 +32,7 @@ class TokyoSchemaPlugin(p.SingletonPlugin, DefaultTranslation):
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
 
-    # ITranslation
-    def i18n_directory(self):
-        return os.path.join(HERE, "i18n")
-
-    def i18n_domain(self):
-        return "ckanext-tokyo"
+    # ITranslation: TokyoTranslation
 
     # IValidators
     def get_validators(self):

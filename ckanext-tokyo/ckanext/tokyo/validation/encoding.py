@@ -1,9 +1,13 @@
-"""Detect the encoding of a CSV file: UTF-8 (BOM or not), CP932/Shift_JIS, UTF-16.
+"""Detect the encoding of a CSV file: UTF-8 (BOM or not), CP932/Shift_JIS,
+EUC-JP, UTF-16.
 
 Japanese text is unambiguous enough that strict decoding decides: UTF-8 is
 tried over the whole file (cheap, and a late CP932 line must not be missed),
-CP932 over a leading sample. Shift_JIS is reported when the sample holds no
-CP932 extensions; decoding always uses cp932, its superset.
+CP932 and EUC-JP over a leading sample. Shift_JIS is reported when the sample
+holds no CP932 extensions; decoding always uses cp932, its superset. When a
+sample decodes both as CP932 and as EUC-JP (possible for kanji-only text),
+the reading with fewer half-width katakana wins: EUC-JP kanji read as CP932
+turn into runs of ｱ-ﾝ, which real files hardly hold.
 """
 from __future__ import annotations
 
@@ -32,6 +36,14 @@ UTF16LE = Encoding("utf-16-le", "UTF-16LE")
 UTF16BE = Encoding("utf-16-be", "UTF-16BE")
 CP932 = Encoding("cp932", "CP932")
 SHIFT_JIS = Encoding("cp932", "Shift_JIS")
+EUC_JP = Encoding("euc_jis_2004", "EUC-JP")
+
+KNOWN = (UTF8, UTF8_BOM, UTF16_BOM, UTF16LE, UTF16BE, CP932, SHIFT_JIS, EUC_JP)
+
+
+def by_name(name: Optional[str]) -> Optional[Encoding]:
+    """The encoding a report names (Report.encoding), or None."""
+    return next((e for e in KNOWN if e.name == name), None)
 
 
 def detect(stream: BinaryIO, max_bytes: int) -> Optional[Encoding]:
@@ -47,7 +59,10 @@ def detect(stream: BinaryIO, max_bytes: int) -> Optional[Encoding]:
         return utf16
     if _decodes_whole(stream, "utf-8", max_bytes):
         return UTF8
-    if _decodes(sample, "cp932"):
+    cp932, euc = _decodes(sample, "cp932"), _decodes(sample, EUC_JP.codec)
+    if euc and (not cp932 or _halfwidth_kana(sample, EUC_JP.codec) < _halfwidth_kana(sample, "cp932")):
+        return EUC_JP
+    if cp932:
         return SHIFT_JIS if _decodes(sample, "shift_jis") else CP932
     if _decodes(sample, "utf-8"):
         return UTF8  # valid UTF-8 at first, broken later: report it as UTF-8 with errors
@@ -62,6 +77,11 @@ def _utf16_without_bom(sample: bytes) -> Optional[Encoding]:
     even, odd = head[0::2].count(0), head[1::2].count(0)
     candidate = UTF16LE if odd > even else UTF16BE
     return candidate if _decodes(sample, candidate.codec) else None
+
+
+def _halfwidth_kana(data: bytes, codec: str) -> int:
+    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(data)
+    return sum(1 for ch in text if "\uff61" <= ch <= "\uff9f")
 
 
 def _decodes(data: bytes, codec: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import hashlib
 import io
 import itertools
 import os
@@ -25,7 +26,7 @@ from . import encoding as encodings
 from . import registry
 from .checks import TokyoError, build
 from .checks.xlsx import oversized
-from .layout import Table, find_header, map_fields, plan, text
+from .layout import Table, find_header, map_fields, plan, sniff_delimiter, text
 from .options import Options
 from .report import Finding, Findings, Report
 
@@ -132,6 +133,7 @@ class _Run:
     def validate(self, path: str, schema: Optional[str]) -> None:
         size = os.path.getsize(path)
         self.stats["bytes"] = size
+        self.stats["sha256"] = _sha256(path)  # which bytes this report is about (the DataStore loader checks it)
         if size == 0:
             self.add("tokyo/empty-file")
             return
@@ -186,8 +188,7 @@ class _Run:
             raw = stream.read(SAMPLE_BYTES)
         decoder = codecs.getincrementaldecoder(self.encoding.codec)(errors="replace")
         sample = decoder.decode(raw, final=len(raw) < SAMPLE_BYTES)
-        lines = sample.splitlines()[:SAMPLE_ROWS]
-        delimiter = "\t" if sum(ln.count("\t") for ln in lines) > sum(ln.count(",") for ln in lines) else ","
+        delimiter = sniff_delimiter(sample.splitlines()[:SAMPLE_ROWS])
         rows = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter),
                                      SAMPLE_ROWS + 1))
         if len(raw) == SAMPLE_BYTES or len(rows) > SAMPLE_ROWS:
@@ -344,6 +345,14 @@ def _line_end_before(path: str, limit: int, encoding: encodings.Encoding) -> int
         stream.seek(start)
         end = stream.read(limit - start).rfind(b"\n")  # in UTF-8 and CP932 0x0A is always a newline
     return start + end + 1 if end >= 0 else limit
+
+
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _detail(exception: Exception) -> str:

@@ -111,6 +111,11 @@ def find_header(rows: Sequence[Sequence[str]],
     return 0, None
 
 
+def sniff_delimiter(lines: Sequence[str]) -> str:
+    """Tab when the first lines hold more tabs than commas, else comma."""
+    return "\t" if sum(ln.count("\t") for ln in lines) > sum(ln.count(",") for ln in lines) else ","
+
+
 def map_fields(labels: Sequence[str], lookup: dict[str, str]) -> dict[str, str]:
     """heading → schema field, given the registry's canonical heading → field lookup."""
     mapping: dict[str, str] = {}

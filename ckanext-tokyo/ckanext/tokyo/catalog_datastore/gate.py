@@ -1,0 +1,43 @@
+"""Whether a validation result lets a table into the DataStore (no CKAN), and
+the statuses and reasons a load ends with.
+
+By default a file is loaded when its validation passed (warnings allowed);
+with ``ckanext.tokyo.datastore.load_invalid`` also when it found errors. A
+run that could not read the file (``error``) never lets it in.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+# pending: queued or waiting for validation; running: in a worker;
+# loaded: the table holds the file; not_loaded: refused; error: the file could not be loaded.
+PENDING, RUNNING, LOADED, NOT_LOADED, ERROR = "pending", "running", "loaded", "not_loaded", "error"
+STATUSES = (PENDING, RUNNING, LOADED, NOT_LOADED, ERROR)
+
+# Why a table is not (yet) loaded; the pages explain each one.
+WAITING_FOR_VALIDATION = "waiting-for-validation"
+VALIDATION_FAILURE = "validation-failure"
+VALIDATION_ERROR = "validation-error"
+TOO_LARGE = "too-large"
+TOO_MANY_ROWS = "too-many-rows"
+UNREADABLE = "unreadable"
+LOAD_FAILED = "load-failed"
+FILE_CHANGED = "file-changed"
+
+
+def refusal(run: Optional[dict[str, Any]], load_invalid: bool) -> Optional[str]:
+    """The reason the validation run `run` (resource_validation_show's dict,
+    or None) keeps the file out, or None to load it."""
+    status = (run or {}).get("status")
+    if status in (None, "pending", "running"):
+        return WAITING_FOR_VALIDATION
+    if status == "error":
+        return VALIDATION_ERROR
+    if status == "failure" and not load_invalid:
+        return VALIDATION_FAILURE
+    return None
+
+
+def status_of(reason: str) -> str:
+    """The status a load refused for `reason` ends with."""
+    return PENDING if reason in (WAITING_FOR_VALIDATION, FILE_CHANGED) else NOT_LOADED
