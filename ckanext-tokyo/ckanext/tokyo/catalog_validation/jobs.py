@@ -22,6 +22,7 @@ place its status is stored; see resource_status.py):
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
@@ -470,9 +471,13 @@ def drifted(batch: int = 500) -> Iterator[str]:
     searcher = query_for(model.Package)
     for start in range(0, len(ids), batch):
         chunk = ids[start:start + batch]
+        # validation_status is indexed, not stored: read the statuses from the
+        # stored (shown) dataset dict, which the index wrote in the same step
         found = searcher.run({"q": "*:*", "fq": "+id:(%s)" % " OR ".join(f'"{i}"' for i in chunk),
-                              "fl": "id,validation_status", "rows": len(chunk)}, permission_labels=None)
-        indexed = {doc["id"]: doc.get("validation_status") for doc in found["results"]}
+                              "fl": "id,validated_data_dict", "rows": len(chunk)}, permission_labels=None)
+        indexed = {doc["id"]: resources.worst([r.get(resources.STATUS_KEY) for r in
+                                               json.loads(doc["validated_data_dict"]).get("resources") or []])
+                   for doc in found["results"]}
         for package_id in chunk:
             if indexed.get(package_id, "missing") != resources.worst(resource_status.dataset_statuses(package_id)):
                 yield package_id
