@@ -15,9 +15,10 @@ import sqlalchemy as sa
 
 import ckan.model as model
 
+from ckanext.tokyo.base import formats
 from ckanext.tokyo.validation import messages
 
-from . import settings
+from . import resources, settings
 from .model import ERROR, FAILURE, STATUSES, SUCCESS, ResourceValidation, table_exists
 
 
@@ -39,17 +40,31 @@ class Scope:
         return query
 
 
-def _base(scope: Scope, *entities: Any) -> Any:
-    """Active eligible resources of visible datasets, with their run if any."""
-    formats = sorted(settings.formats())
-    query = (model.Session.query(*entities)
+def _format_values() -> list[str]:
+    """The ``format`` values stored on active resources that may be eligible:
+    a validated format in any spelling, or blank (then the URL decides)."""
+    wanted = settings.formats() | {""}
+    stored = model.Session.query(model.Resource.format).filter(model.Resource.state == "active").distinct()
+    return [value or "" for (value,) in stored if formats.normalise(value) in wanted]
+
+
+def _eligible(scope: Scope, *entities: Any, order_by: tuple = ()) -> Iterator[Any]:
+    """Eligible resources (resources.eligible) of visible datasets, active,
+    with their run if any: rows of ``entities``."""
+    query = (model.Session.query(*entities, model.Resource.format, model.Resource.url)
              .select_from(model.Resource)
              .join(model.Package, model.Package.id == model.Resource.package_id)
              .filter(model.Resource.state == "active",
-                     sa.func.lower(sa.func.coalesce(model.Resource.format, "")).in_(formats)))
+                     sa.func.coalesce(model.Resource.format, "").in_(_format_values()),
+                     sa.func.coalesce(model.Resource.url, "") != ""))
     if table_exists():
         query = query.outerjoin(ResourceValidation, ResourceValidation.resource_id == model.Resource.id)
-    return scope.apply(query)
+    query = scope.apply(query)
+    if order_by:
+        query = query.order_by(*order_by)
+    for row in query:
+        if resources.eligible({"format": row[-2], "url": row[-1]}):
+            yield row[:-2]
 
 
 def summary(scope: Scope) -> dict[str, Any]:
@@ -62,7 +77,7 @@ def summary(scope: Scope) -> dict[str, Any]:
     totals = _counts()
     by_code: Counter[str] = Counter()
     resources_by_code: Counter[str] = Counter()
-    for row in _base(scope, *columns):
+    for row in _eligible(scope, *columns):
         org_id = row[0]
         status, counts = (row[1], row[2]) if has_table else (None, None)
         for bucket in (orgs[org_id], totals):
@@ -111,8 +126,8 @@ def resource_rows(scope: Scope, site_url: str = "") -> Iterator[dict[str, Any]]:
         entities += [ResourceValidation.status, ResourceValidation.errors, ResourceValidation.warnings,
                      ResourceValidation.schema, ResourceValidation.finished, ResourceValidation.reason]
     orgs = {g.id: g.name for g in model.Session.query(model.Group).filter(model.Group.is_organization)}
-    query = _base(scope, *entities).order_by(model.Package.owner_org, model.Package.name, model.Resource.position)
-    for row in query:
+    order = (model.Package.owner_org, model.Package.name, model.Resource.position)
+    for row in _eligible(scope, *entities, order_by=order):
         run = row[6:] if has_table else (None,) * 6
         yield {
             "organization": orgs.get(row[0], row[0] or ""), "dataset": row[1], "dataset_title": row[2],

@@ -39,7 +39,9 @@ from ckanext.dcat.profiles.base import (
 )
 from ckanext.dcat.utils import catalog_uri, publisher_uri_organization_fallback, resource_uri
 
-from ckanext.tokyo import codelists, compat, identifiers
+from ckanext.tokyo import compat
+from ckanext.tokyo.base import codelists, identifiers, standards
+from ckanext.tokyo.base.values import value_list
 from ckanext.tokyo.dcat import vocab
 
 # Tokyo-only properties with no DCAT-AP equivalent (site-independent, so a
@@ -113,17 +115,6 @@ def local_government_of(corporate_number: str):
     if len(corporate_number) == 13 and corporate_number[1:7] == "000020":
         return local_government(corporate_number[7:])
     return None
-
-
-def _as_list(value) -> list:
-    if not value:
-        return []
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return [v.strip() for v in value.split(",") if v.strip()]
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _telephone_uri(number: str) -> str:
@@ -364,7 +355,7 @@ class TokyoDCATAPProfile(RDFProfile):
     def _spatial(self, dataset_dict, dataset_ref):
         g = self.g
         places = []  # (6-digit code, item, IRI euro_dcat_ap_3 used)
-        for item in _as_list(dataset_dict.get("spatial_coverage")):
+        for item in value_list(dataset_dict.get("spatial_coverage")):
             if not isinstance(item, dict):
                 continue
             uri = (item.get("uri") or "").strip()
@@ -393,11 +384,11 @@ class TokyoDCATAPProfile(RDFProfile):
 
     def _themes(self, dataset_dict, dataset_ref):
         g = self.g
-        for theme in _as_list(dataset_dict.get("theme")):
+        for theme in value_list(dataset_dict.get("theme")):
             labels = vocab.theme_labels(theme)
             self._concept(theme, labels, vocab.THEME_SCHEME if labels else None)
         base = self._w.catalog
-        for code in _as_list(dataset_dict.get("category")):
+        for code in value_list(dataset_dict.get("category")):
             cat = category(code)
             if cat:
                 node = self._concept(vocab.category_uri(base, cat.code), cat.label,
@@ -432,7 +423,7 @@ class TokyoDCATAPProfile(RDFProfile):
             if isinstance(obj, Literal):
                 g.remove((subject, DCT.conformsTo, obj))
         base = self._w.catalog
-        for value in _as_list(values):
+        for value in value_list(values):
             if value.startswith(("http://", "https://")):
                 continue  # euro_dcat_ap_3 added and typed it
             ref = URIRef(vocab.standard_uri(base, value))
@@ -441,9 +432,8 @@ class TokyoDCATAPProfile(RDFProfile):
                 continue
             g.add((ref, DCT.identifier, Literal(value)))
             try:
-                from ckanext.tokyo.validation import registry
-                info = registry.info(value)
-            except (KeyError, ImportError):
+                info = standards.info(value)
+            except KeyError:
                 continue
             self._labels(ref, {"ja": info.title, "en": info.title_en}, DCT.title)
 
@@ -451,7 +441,7 @@ class TokyoDCATAPProfile(RDFProfile):
 
     def _contacts(self, dataset_dict, dataset_ref):
         g = self.g
-        contacts = [c for c in _as_list(dataset_dict.get("contact")) if isinstance(c, dict)]
+        contacts = [c for c in value_list(dataset_dict.get("contact")) if isinstance(c, dict)]
         # euro_dcat_ap_3 also makes a vcard:Organization from `maintainer`:
         # dropped when there are contact points (maintainer is dct:creator),
         # else kept as the contact, typed vcard:Kind for SHACL.

@@ -21,16 +21,16 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from flask import Blueprint, Response
 
+from ckanext.tokyo.base import standards
+
 CATALOG_OPTIONS = ("catalog_title_ja", "catalog_title_en",
                    "catalog_description_ja", "catalog_description_en")
 
 
 def standard(schema_id: str):
-    from ckanext.tokyo.validation import registry
-
     schema_id = schema_id.removesuffix(".json")
     try:
-        descriptor = registry.descriptor(schema_id)
+        descriptor = standards.descriptor(schema_id)
     except KeyError:
         return tk.abort(404, tk._("Standard not found"))
     return Response(json.dumps(descriptor, ensure_ascii=False, indent=2),

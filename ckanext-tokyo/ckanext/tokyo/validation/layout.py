@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Sequence
 
 from .encoding import Encoding
-from .registry import canonical_header
+from ..base.standards import canonical_header
 
 HEADER_SEARCH_ROWS = 30
 
