@@ -76,7 +76,8 @@ def run_phase(workers: int, ids: list[str], ini: str, log_dir: str) -> dict:
     import ckan.plugins.toolkit as tk
 
     from ckanext.tokyo.catalog_validation import jobs
-    from ckanext.tokyo.catalog_validation.model import FINAL, ResourceValidation
+    from ckanext.tokyo.catalog_validation.model import ResourceValidation
+    from ckanext.tokyo.catalog_validation.statuses import FINAL
 
     started = time.monotonic()
     for rid in ids:

@@ -17,11 +17,10 @@ from sqlalchemy.dialects import postgresql
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-TABLE = "tokyo_resource_validation"
+# The statuses live in statuses.py; imported here for the modules that take them from the model.
+from .statuses import ERROR, FAILURE, FINAL, PENDING, RUNNING, STATUSES, SUCCESS  # noqa: F401
 
-PENDING, RUNNING, SUCCESS, FAILURE, ERROR = "pending", "running", "success", "failure", "error"
-STATUSES = (PENDING, RUNNING, SUCCESS, FAILURE, ERROR)
-FINAL = (SUCCESS, FAILURE, ERROR)
+TABLE = "tokyo_resource_validation"
 
 
 def utcnow() -> datetime.datetime:

@@ -23,9 +23,6 @@ from . import settings
 STATUS_KEY = "validation_status"
 TIMESTAMP_KEY = "validation_timestamp"
 
-# Worst first: the dataset-level status shown in search is the worst of its resources.
-SEVERITY = ("error", "failure", "running", "pending", "success")
-
 
 def resource_format(resource: dict[str, Any]) -> str:
     """The format's code (base.formats) from ``format``, else from the URL's file extension."""
@@ -86,8 +83,3 @@ def write_status(resource_id: str, status: Optional[str], commit: bool = True,
     if commit:
         model.Session.commit()
     return True
-
-
-def worst(statuses: list[Optional[str]]) -> Optional[str]:
-    known = [s for s in statuses if s in SEVERITY]
-    return min(known, key=SEVERITY.index) if known else None

@@ -19,7 +19,8 @@ from ckanext.tokyo.base import formats
 from ckanext.tokyo.validation import messages
 
 from . import resources, settings
-from .model import ERROR, FAILURE, STATUSES, SUCCESS, ResourceValidation, table_exists
+from .model import ResourceValidation, table_exists
+from .statuses import ERROR, FAILURE, NOT_VALIDATED, STATUSES, SUCCESS
 
 
 @dataclass
@@ -85,7 +86,7 @@ def summary(scope: Scope) -> dict[str, Any]:
             if status in STATUSES:
                 bucket[status] += 1
             else:
-                bucket["not_validated"] += 1
+                bucket[NOT_VALIDATED] += 1
         for code, n in (counts or {}).items():
             by_code[code] += n
             resources_by_code[code] += 1
@@ -103,7 +104,7 @@ def summary(scope: Scope) -> dict[str, Any]:
 
 
 def _counts() -> dict[str, int]:
-    return {"resources": 0, "not_validated": 0, **{s: 0 for s in STATUSES}}
+    return {"resources": 0, NOT_VALIDATED: 0, **{s: 0 for s in STATUSES}}
 
 
 def _rates(counts: dict[str, int]) -> dict[str, Any]:
@@ -132,7 +133,7 @@ def resource_rows(scope: Scope, site_url: str = "") -> Iterator[dict[str, Any]]:
         yield {
             "organization": orgs.get(row[0], row[0] or ""), "dataset": row[1], "dataset_title": row[2],
             "resource_id": row[3], "resource_name": row[4], "format": row[5],
-            "status": run[0] or "not_validated", "errors": run[1], "warnings": run[2], "schema": run[3],
+            "status": run[0] or NOT_VALIDATED, "errors": run[1], "warnings": run[2], "schema": run[3],
             "validated": run[4].isoformat() if run[4] else None, "reason": run[5],
             "report_url": f"{site_url}/dataset/{row[1]}/resource/{row[3]}/validation",
         }
