@@ -247,7 +247,7 @@ def test_page_graph_describes_shared_vocabulary_once_and_keeps_no_replaced_nodes
 
 def test_cleaned_uri_quotes_like_ckanext_dcat():
     from ckanext.dcat.profiles.base import CleanedURIRef
-    from ckanext.tokyo.dcat.profile import cleaned_uri
+    from ckanext.tokyo.dcat.graph import cleaned_uri
 
     for value in (" https://example.org/a b/(1)?q=[x]&y={z}|^`\\\"'$!*,;<> ", "https://example.org/%20ok",
                   "https://example.org/日本語 ファイル.csv", ""):

@@ -21,6 +21,9 @@ from ckanext.tokyo.base import codelists, formats
 # Namespaces not exported by ckanext.dcat.profiles.
 CNT = Namespace("http://www.w3.org/2011/content#")
 ORG = Namespace("http://www.w3.org/ns/org#")
+# Tokyo-only properties with no DCAT-AP equivalent (site-independent, so a
+# harvester reads them back from any Tokyo catalog).
+TOKYO = Namespace("urn:ckanext-tokyo:dcat#")
 
 EU = codelists.EU_AUTHORITY
 LICENCE_BASE = EU + "licence/"
