@@ -112,9 +112,10 @@ def main() -> int:
         ini = derived_ini(args.ini, tmp)
         app = make_app(load_config(ini))
         with app._wsgi_app.test_request_context():
+            from werkzeug.datastructures import FileStorage
+
             import ckan.lib.jobs as bg
             import ckan.plugins.toolkit as tk
-            from werkzeug.datastructures import FileStorage
 
             from ckanext.tokyo.catalog_validation import settings
 

@@ -2,13 +2,15 @@
 format table (schemas/codes/formats.csv, ckanext.tokyo.base.formats): the
 schema (what is stored), the job's "should I validate this?", the quality
 figures (/tokyo/quality, `ckan tokyo report`) and the DCAT export."""
-import ckan.model as model
-import ckan.tests.factories as factories
-import ckan.tests.helpers as helpers
 import pytest
 from rdflib.namespace import DCAT, DCTERMS as DCT
 
+import ckan.model as model
+import ckan.tests.factories as factories
+import ckan.tests.helpers as helpers
+
 from ckanext.dcat.processors import RDFSerializer
+
 from ckanext.tokyo.base import formats
 from ckanext.tokyo.catalog_validation import resources, settings, summary
 

@@ -4,6 +4,7 @@ import sys
 import pytest
 
 from ckanext.tokyo.validation import Options, validate
+
 from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
 
 GOOD = {

@@ -113,7 +113,7 @@ def canonical_header(name: str) -> str:
 
 # ---------------------------------------------------------------- loading
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _descriptors() -> dict[str, dict]:
     folder = data_files.folder(FOLDER)
     out: dict[str, dict] = {}
@@ -128,7 +128,7 @@ def _descriptors() -> dict[str, dict]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lookups() -> dict[str, dict[str, str]]:
     """schema id -> {canonical heading or alias -> field name}."""
     out: dict[str, dict[str, str]] = {}

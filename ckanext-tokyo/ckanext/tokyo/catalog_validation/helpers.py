@@ -93,7 +93,7 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
         return []
     en = (language or lang()) == "en"
     totals = (report.get("stats") or {}).get("by_code") or {}
-    groups: "OrderedDict[str, dict[str, Any]]" = OrderedDict()
+    groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for finding in report.get("findings") or []:
         code = finding.get("code") or "?"
         group = groups.get(code)

@@ -26,7 +26,8 @@ OPTIONS: dict[str, tuple[Any, str, str]] = {
     "max_findings": (1000, "int", "Findings kept per report (all are counted)."),
     "fetch_timeout": (60, "int", "Seconds to download a linked (URL) resource, all redirects included."),
     "fetch_max_redirects": (5, "int", "Redirects followed for a linked resource."),
-    "allow_hosts": ([], "list", "host or host:port exempt from the private-address guard (tests, intranet mirror). Empty by default."),
+    "allow_hosts": ([], "list", "host or host:port exempt from the private-address guard "
+                                "(tests, intranet mirror). Empty by default."),
 }
 
 

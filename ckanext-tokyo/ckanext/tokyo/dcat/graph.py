@@ -39,22 +39,22 @@ def catalog_text(key: str, lang: str) -> str:
     return tk.config.get(f"ckanext.tokyo.dcat.catalog_{key}_{lang}") or CATALOG_TEXT_DEFAULTS[(key, lang)]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def local_government(code: str):
     return identifiers.tokyo_local_government(code)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def hojin_ref(corporate_number: str) -> URIRef:
     return URIRef(identifiers.hojin_uri(corporate_number))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def category(code: str):
     return codelists.category(code)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lg_code_of_sac(uri: str) -> str | None:
     """6-digit 全国地方公共団体コード of an e-Stat SAC IRI (C + JIS code)."""
     jis = uri[len(identifiers.SAC_BASE):]

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ckan.lib.navl.dictization_functions import StopOnError, missing
+
 from ckanext.scheming.validation import scheming_validator
 
 from ckanext.tokyo.base.values import value_list

@@ -23,7 +23,7 @@ INDEXED = {
 }
 
 
-def facet_titles() -> "OrderedDict[str, str]":
+def facet_titles() -> OrderedDict[str, str]:
     return OrderedDict([
         ("vocab_tokyo_category", _("Category")),
         ("organization", _("Organizations")),

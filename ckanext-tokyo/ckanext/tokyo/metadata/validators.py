@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import unicodedata
 
 from ckan.lib.navl.dictization_functions import Invalid, StopOnError, missing

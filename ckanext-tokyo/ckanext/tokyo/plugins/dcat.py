@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 
+from flask import Blueprint, Response
+
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-from flask import Blueprint, Response
 
 from ckanext.tokyo.base import standards
 
@@ -43,7 +44,7 @@ def dcat_dataset_show(up_func, context, data_dict):
     try:
         pkg = tk.get_action("package_show")(dict(context), {"id": data_dict.get("id")})
     except tk.NotAuthorized:
-        raise tk.ObjectNotFound()  # do not reveal that a private dataset exists
+        raise tk.ObjectNotFound() from None  # do not reveal that a private dataset exists
     if pkg.get("private") or pkg.get("state") != "active":
         raise tk.ObjectNotFound()
     return up_func(context, data_dict)

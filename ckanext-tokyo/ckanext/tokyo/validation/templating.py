@@ -17,7 +17,7 @@ def escape(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def environment(package: str) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader(package, "templates"),
