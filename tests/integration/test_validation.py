@@ -19,8 +19,16 @@ import ckan.tests.helpers as helpers
 from ckanext.tokyo.catalog_validation import jobs
 from ckanext.tokyo.catalog_validation.model import ResourceValidation
 
-from tests.integration.validation_support import (BAD_CSV, PLANTED, CountingServer, FakeFileStorage, clean_csv, site_context,
-                                status_row, upload)
+from tests.integration.validation_support import (
+    BAD_CSV,
+    PLANTED,
+    CountingServer,
+    FakeFileStorage,
+    clean_csv,
+    site_context,
+    status_row,
+    upload,
+)
 
 pytestmark = [
     pytest.mark.ckan_config("ckan.plugins", "activity tokyo_validation"),
