@@ -62,28 +62,34 @@ def load(resource: dict[str, Any]) -> Optional[dict[str, Any]]:
 
 def api_examples(resource: dict[str, Any], columns: list[dict[str, Any]]) -> list[dict[str, str]]:
     """[{"title", "url"}] runnable as they are: the first rows, an exact
-    match on a text column, a word search, and SQL."""
+    match on a text column, a prefix search, and SQL."""
     resource_id = resource["id"]
-    base = tk.url_for("api.action", ver=3, logic_function="datastore_search", _external=True)
-    sql_base = tk.url_for("api.action", ver=3, logic_function="datastore_search_sql", _external=True)
-    examples = [{"title": tk._("The first 5 rows"), "url": f"{base}?{urlencode({'resource_id': resource_id, 'limit': 5})}"}]
+
+    def url(action: str, **params: Any) -> str:
+        base = tk.url_for("api.action", ver=3, logic_function=action, _external=True)
+        return f"{base}?{urlencode(params)}"
+
+    def as_json(value: dict[str, str]) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    examples = [{"title": tk._("The first 5 rows"), "url": url("datastore_search", resource_id=resource_id, limit=5)}]
     text = next((c for c in columns if c.get("type") == "text" and c.get("field") in ("名称", "名前")), None) \
         or next((c for c in columns if c.get("type") == "text"), None)
     sample = _first_value(resource_id, text["id"]) if text else None
     if text and sample:
+        column, head = text["id"], sample[:2]
         examples.append({
-            "title": tk._("Rows whose %(column)s is %(value)s") % {"column": text["id"], "value": sample},
-            "url": f"{base}?{urlencode({'resource_id': resource_id, 'filters': json.dumps({text['id']: sample}, ensure_ascii=False)})}"})
+            "title": tk._("Rows whose %(column)s is %(value)s") % {"column": column, "value": sample},
+            "url": url("datastore_search", resource_id=resource_id, filters=as_json({column: sample}))})
         examples.append({
             "title": tk._("Rows whose %(column)s starts with %(value)s (full-text search)")
-            % {"column": text["id"], "value": sample[:2]},
-            "url": f"{base}?{urlencode({'resource_id': resource_id, 'q': json.dumps({text['id']: sample[:2] + ':*'}, ensure_ascii=False), 'plain': 'false'})}"})
+            % {"column": column, "value": head},
+            "url": url("datastore_search", resource_id=resource_id, q=as_json({column: head + ":*"}), plain="false")})
     numbers = [c for c in columns if c.get("type") in ("int8", "numeric")]
     select = ", ".join(f'"{c["id"]}"' for c in ([text] if text else []) + numbers[:2]) or "*"
-    sql = f'SELECT {select} FROM "{resource_id}" LIMIT 5'
-    if text and sample:
-        sql = f'SELECT {select} FROM "{resource_id}" WHERE "{text["id"]}" LIKE \'%{sample[:2]}%\' LIMIT 5'
-    examples.append({"title": tk._("SQL (datastore_search_sql)"), "url": f"{sql_base}?{urlencode({'sql': sql})}"})
+    where = f""" WHERE "{text['id']}" LIKE '%{sample[:2].replace("'", "''")}%'""" if text and sample else ""
+    sql = f'SELECT {select} FROM "{resource_id}"{where} LIMIT 5'
+    examples.append({"title": tk._("SQL (datastore_search_sql)"), "url": url("datastore_search_sql", sql=sql)})
     return examples
 
 

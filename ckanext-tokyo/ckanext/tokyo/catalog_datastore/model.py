@@ -41,7 +41,7 @@ class ResourceLoad(tk.BaseModel):  # type: ignore[misc,valid-type]
     finished = sa.Column(sa.DateTime)
 
     @classmethod
-    def get(cls, resource_id: str) -> Optional["ResourceLoad"]:
+    def get(cls, resource_id: str) -> Optional[ResourceLoad]:
         return model.Session.get(cls, resource_id)
 
     def as_dict(self) -> dict[str, Any]:

@@ -28,9 +28,16 @@ import re
 import zipfile
 from typing import IO, Any, Iterator, Optional
 
-from ckanext.tokyo.validation import encoding as encodings, registry
-from ckanext.tokyo.validation.layout import (HEADING_FORMATS, find_header, is_blank, map_fields, sniff_delimiter,
-                                             text)
+from ckanext.tokyo.base import standards
+from ckanext.tokyo.validation import encoding as encodings
+from ckanext.tokyo.validation.layout import (
+    HEADING_FORMATS,
+    find_header,
+    is_blank,
+    map_fields,
+    sniff_delimiter,
+    text,
+)
 
 SAMPLE_ROWS = 200
 SAMPLE_BYTES = 256 * 1024
@@ -203,9 +210,9 @@ def _columns(labels: list[str], schema: Optional[str]) -> list[Column]:
     mapping: dict[str, str] = {}
     if schema:
         try:
-            fields = {f["name"]: f for f in registry.descriptor(schema)["fields"]}
-            mapping = map_fields(labels, registry.field_lookup(schema))
-        except registry.UnknownSchema:
+            fields = {f["name"]: f for f in standards.descriptor(schema)["fields"]}
+            mapping = map_fields(labels, standards.field_lookup(schema))
+        except standards.UnknownSchema:
             fields, mapping = {}, {}
     columns: list[Column] = []
     for number, label in enumerate(labels, start=1):
@@ -234,7 +241,7 @@ def _columns(labels: list[str], schema: Optional[str]) -> list[Column]:
 
 
 def _heading_format(label: str) -> Optional[str]:
-    heading = registry.canonical_header(label)
+    heading = standards.canonical_header(label)
     return next((fmt for pattern, fmt in HEADING_FORMATS if pattern.search(heading)), None)
 
 
@@ -262,8 +269,8 @@ def _cut(name: str, limit: int) -> str:
 
 def _detector(schema: Optional[str]) -> Any:
     if schema:
-        return lambda header: registry.detect(header, [schema]) if schema in registry.schema_ids() else None
-    return registry.detect
+        return lambda header: standards.detect(header, [schema]) if schema in standards.schema_ids() else None
+    return standards.detect
 
 
 def _take(records: Iterator[list[str]], count: int) -> list[list[str]]:
