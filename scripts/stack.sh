@@ -158,7 +158,8 @@ pg_up() {
 # function, _table_metadata); idempotent, so run on every start.
 datastore_permissions() {
   "$CKAN" -c "$INI" datastore set-permissions \
-    | "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 >/dev/null
+    | PGOPTIONS="-c client_min_messages=warning" \
+      "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q -v ON_ERROR_STOP=1 >/dev/null
 }
 
 pg_down() {

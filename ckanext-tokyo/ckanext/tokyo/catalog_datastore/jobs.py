@@ -90,11 +90,11 @@ def _load(resource_id: str) -> Optional[str]:
 
     if not resources.eligible(resource):
         return _refuse(row, gate.UNREADABLE, f"format {resources.resource_format(resource) or '?'} is not loaded")
-    reason = gate.refusal(validation, settings.get("load_invalid"))
+    reason = gate.refusal(validation, settings.get("load_invalid"), settings.get("repaired"))
     if reason:
         detail = (validation or {}).get("reason") or ""
         if reason == gate.VALIDATION_FAILURE:
-            detail = str((validation or {}).get("errors") or 0)
+            detail = str(gate.remaining_errors(validation or {}, settings.get("repaired")))
         return _refuse(row, reason, detail)
     report = (validation or {}).get("report") or {}
     stats = report.get("stats") or {}

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 WIDTH = 1000
+MAX_HEIGHT = 600
 PAD = 24
+LABELLED = 30  # up to this many points carry their name on the map
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,10 @@ class Drawing:
     width: int
     height: int
     skipped: int  # rows without usable coordinates
+
+    @property
+    def labelled(self) -> bool:
+        return len(self.points) <= LABELLED
 
 
 def _number(value: Any) -> Optional[float]:
@@ -56,7 +62,7 @@ def draw(records: Iterable[tuple[Any, Any, Any]]) -> Drawing:
     span_y = max(north - south, 1e-4)
     inner = WIDTH - 2 * PAD
     factor = inner / max(span_x, span_y * 1.0)
-    height = int(min(max(span_y * factor + 2 * PAD, 200), WIDTH))
+    height = int(min(max(span_y * factor + 2 * PAD, 200), MAX_HEIGHT))
     factor = min(factor, (height - 2 * PAD) / span_y)
     offset_x = (WIDTH - span_x * factor) / 2
     offset_y = (height - span_y * factor) / 2

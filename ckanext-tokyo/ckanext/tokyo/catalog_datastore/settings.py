@@ -12,6 +12,9 @@ OPTIONS: dict[str, tuple[Any, str, str]] = {
     "load_invalid": (False, "bool",
                      "Also load files whose validation found errors (by default only files that pass, "
                      "warnings allowed, are loaded)."),
+    "repaired": (["tokyo/encoding-not-utf8"], "list",
+                 "Validation errors that do not keep a table out because loading repairs them "
+                 "(the DataStore holds UTF-8 whatever the file's encoding)."),
     "max_bytes": (100 * 1024 * 1024, "int", "Largest file loaded, in bytes."),
     "max_rows": (1_000_000, "int", "Most rows loaded from one file; a longer file is not loaded."),
     "queue": ("default", "str", "Background job queue of the loads."),

@@ -78,7 +78,7 @@ class Column:
     title_en: str = ""
     mismatch: Optional[dict[str, Any]] = None  # {"row", "value"} that made a typed column text
     candidates: list[str] = dataclasses.field(default_factory=list, repr=False)  # types every value so far fits
-    inferred: bool = False
+    inferred: bool = False  # typed by its values alone (no standard, no telling heading)
     index: int = 0
     seen: bool = False  # a value was checked
 
@@ -226,13 +226,12 @@ def _columns(labels: list[str], schema: Optional[str]) -> list[Column]:
                             candidates=[kind] if kind != TEXT else [])
         else:
             fmt = _heading_format(label)
-            if fmt:
-                kind = FORMAT_TYPES.get(fmt, TEXT)
-                candidates = [kind] if kind != TEXT else []
-            else:
-                kind, candidates = TEXT, [INTEGER, NUMBER, DATE]
-            column = Column(label or f"col{number}", label, declared=kind, format=fmt,
-                            candidates=candidates, inferred=True)
+            kind = FORMAT_TYPES.get(fmt or "", TEXT)
+            if fmt:  # the heading names the format, as the validator reads it
+                column = Column(label or f"col{number}", label, declared=kind, format=fmt,
+                                candidates=[kind] if kind != TEXT else [])
+            else:  # the values decide
+                column = Column(label or f"col{number}", label, candidates=[INTEGER, NUMBER, DATE], inferred=True)
         columns.append(column)
     _unique_ids(columns)
     for index, column in enumerate(columns):
