@@ -63,10 +63,11 @@ def make_file(rows: int, seed: int) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
-def derived_ini(base: str, directory: str) -> str:
+def derived_ini(base: str, directory: str, plugins: str = "activity tokyo_validation") -> str:
+    """The stack's config with only `plugins` (the benches' own, quiet logging)."""
     path = os.path.join(directory, "bench.ini")
     with open(path, "w", encoding="utf-8") as f:
-        f.write(f"[app:main]\nuse = config:{os.path.abspath(base)}\nckan.plugins = activity tokyo_validation\n")
+        f.write(f"[app:main]\nuse = config:{os.path.abspath(base)}\nckan.plugins = {plugins}\n")
         f.write(LOGGING)
     return path
 

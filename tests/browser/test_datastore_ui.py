@@ -31,10 +31,11 @@ DATASET = "t131041d0000000001"  # the demo's 公衆トイレ一覧 of 新宿区
 
 @pytest.fixture(scope="module")
 def catalog(pytestconfig, live_server):
+    from sqlalchemy import orm
+
     import ckan.plugins
     from ckan.lib.search import clear_all
     from ckan.tests.helpers import reset_db
-    from sqlalchemy import orm
 
     from ckanext.datastore.backend.postgres import get_write_engine
     from ckanext.datastore.tests.helpers import clear_db

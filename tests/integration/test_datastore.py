@@ -16,7 +16,13 @@ import ckan.tests.helpers as helpers
 from ckanext.tokyo.catalog_datastore import jobs
 from ckanext.tokyo.catalog_datastore.model import ResourceLoad
 
-from tests.integration.datastore_support import PLUGINS, datastore_db, preschool_cp932, run_queued_jobs, toilet_csv  # noqa: F401
+from tests.integration.datastore_support import (  # noqa: F401
+    PLUGINS,
+    datastore_db,
+    preschool_cp932,
+    run_queued_jobs,
+    toilet_csv,
+)
 from tests.integration.validation_support import BAD_CSV, upload
 
 pytestmark = [

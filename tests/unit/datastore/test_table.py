@@ -10,7 +10,7 @@ import pytest
 from ckanext.tokyo.catalog_datastore import table
 from ckanext.tokyo.validation import validate
 
-from tests.unit.validation.conftest import TOILET, TOILET_ROW, to_csv, toilet_header, write  # noqa: F401  (fixture)
+from tests.unit.validation.conftest import TOILET, TOILET_ROW, to_csv, toilet_header
 
 
 def _read(path, **kwargs):
