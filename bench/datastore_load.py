@@ -5,7 +5,7 @@ against a plain load of the same file, in the same run, on a test stack.
     .venv/bin/python bench/datastore_load.py --config config/test4.ini --rows 100000 --repeat 3
 
 The file is the demo's 公衆トイレ一覧 (13, 新宿区) repeated to --rows rows with
-new IDs, in UTF-8 and in CP932. Each load goes into the real DataStore of the
+new IDs and coordinates (no two rows share them), in UTF-8 and in CP932. Each load goes into the real DataStore of the
 stack (write user, full-text trigger on, as CKAN makes every table):
 
 * plain: what a loader does without knowing the file (xloader's COPY path):
@@ -42,10 +42,14 @@ SCHEMA = "current-13-public-toilet"
 def make_rows(rows: int) -> tuple[list[str], list[list[str]]]:
     records = list(csv.reader(io.StringIO(DEMO.read_text(encoding="utf-8"))))
     header, body = records[0], records[1:]
+    lat, lon = header.index("緯度"), header.index("経度")
     out = []
     for n in range(rows):
         row = list(body[n % len(body)])
         row[1] = f"{n + 1:06d}"  # ID: six digits with leading zeros, as the file writes them
+        # every place its own coordinates, as in a real list (no value repeats)
+        row[lat] = f"{float(row[lat]) + n * 1e-6:.6f}"
+        row[lon] = f"{float(row[lon]) + n * 1e-6:.6f}"
         out.append(row)
     return header, out
 

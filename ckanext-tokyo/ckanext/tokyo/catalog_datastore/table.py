@@ -42,6 +42,7 @@ from ckanext.tokyo.validation.layout import (
 SAMPLE_ROWS = 200
 SAMPLE_BYTES = 256 * 1024
 MAX_NAME_BYTES = 63  # PostgreSQL's identifier limit, in bytes
+ACCEPTED_CACHE = 4096  # values remembered per column as fitting its type
 
 TEXT, INTEGER, NUMBER, DATE, TIME = "text", "int8", "numeric", "date", "time"
 # x-format (the validator's column formats) -> DataStore type; others are text.
@@ -81,6 +82,7 @@ class Column:
     inferred: bool = False  # typed by its values alone (no standard, no telling heading)
     index: int = 0
     seen: bool = False  # a value was checked
+    accepted: set[str] = dataclasses.field(default_factory=set, repr=False)  # values known to fit the candidates
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "label": self.label, "type": self.type, "declared": self.declared,
@@ -110,7 +112,7 @@ def fits(kind: str, value: str, inferred: bool = False) -> bool:
     """Whether PostgreSQL reads `value` (stripped, not empty) as `kind`.
     Inferred numbers must not start with 0 (those are codes: 0312, 001)."""
     if kind == INTEGER:
-        return (_INTEGER.fullmatch(value) is not None and abs(int(value)) < _INT8
+        return (_INTEGER.fullmatch(value) is not None and (len(value) < 19 or abs(int(value)) < _INT8)
                 and not (inferred and _LEADING_ZERO.match(value)))
     if kind == NUMBER:
         return _NUMBER.fullmatch(value) is not None and not (inferred and _LEADING_ZERO.match(value))
@@ -194,7 +196,10 @@ def read(path: str, spool: IO[str], schema: Optional[str] = None, encoding: Opti
 
 
 def _narrow(column: Column, record: list[str], number: int) -> None:
-    value = record[column.index].strip()
+    raw = record[column.index]
+    if not raw or raw in column.accepted:  # most columns repeat a few values (counts, 有/無, times)
+        return
+    value = raw.strip()
     if not value:
         record[column.index] = ""  # blank in a typed column is NULL, not a value PostgreSQL must cast
         return
@@ -203,6 +208,8 @@ def _narrow(column: Column, record: list[str], number: int) -> None:
     if not kept and not column.inferred:
         column.mismatch = {"row": number, "value": value[:200]}
     column.candidates = kept
+    if kept and len(column.accepted) < ACCEPTED_CACHE:
+        column.accepted.add(raw)
 
 
 def _columns(labels: list[str], schema: Optional[str]) -> list[Column]:
