@@ -264,6 +264,9 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   # tokyo_validation: end runs a dead worker left `running`, queue what a
   # Redis outage left `pending` or was never validated; the worker does the rest.
   "$CKAN" -c "$INI" tokyo validate --pending
+  # tokyo_datastore: queue the loads of tables validated without one (the
+  # plugin enabled later, Redis down); each validation's end queues its own.
+  "$CKAN" -c "$INI" tokyo datastore-load
   start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker
   start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
     "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded

@@ -15,6 +15,8 @@ ckan config-tool "$INI" \
   "licenses_group_url = file:///srv/app/licenses.json" \
   "ckanext.dcat.rdf.profiles = euro_dcat_ap_3 tokyo_dcat_ap" \
   "ckanext.dcat.enable_content_negotiation = true" \
+  "ckan.datastore.sqlsearch.enabled = true" \
+  "ckan.views.default_views = datatables_view tokyo_map_view" \
   "ckan.locale_default = ja" \
   "ckan.locales_offered = ja en" \
   "ckan.locale_order = ja en" \

@@ -6,4 +6,6 @@ INI=${CKAN_INI:-/srv/app/ckan.ini}
 # End runs whose worker died as `error`, queue what a Redis outage left
 # `pending` or was never validated, and reindex statuses that drifted.
 ckan -c "$INI" tokyo validate --pending
+# Queue the DataStore loads whose validation ended without one (Redis was down).
+ckan -c "$INI" tokyo datastore-load
 exec ckan -c "$INI" jobs worker "$@"
