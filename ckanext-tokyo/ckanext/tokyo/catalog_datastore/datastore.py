@@ -79,9 +79,17 @@ def replace(resource_id: str, columns: list[Column], rows_csv: str, timeout_seco
                 connection.connection.cursor().copy_expert(
                     f"COPY tokyo_load ({names}) FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8', FORCE_NULL ({names}))",
                     stream)
+            # the search index is built once after the rows, not row by row
+            search_indexes = connection.execute(sa.text(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = :table "
+                "AND indexdef LIKE '%(_full_text)%'"), {"table": resource_id}).fetchall()
+            for index_name, _ in search_indexes:
+                connection.execute(sa.text(f"DROP INDEX {identifier(index_name)}"))
             connection.execute(sa.text(
                 f"INSERT INTO {table} ({names}, _full_text) SELECT *, {_full_text(columns, identifier)} "
                 f"FROM (SELECT {typed} FROM tokyo_load) AS typed ({names})"))
+            for _, definition in search_indexes:
+                connection.execute(sa.text(definition))
             connection.execute(sa.text(f"ANALYZE {table}"))
     except sa.exc.DBAPIError as error:
         drop(resource_id)

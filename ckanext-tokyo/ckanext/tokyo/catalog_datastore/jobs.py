@@ -14,7 +14,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import tempfile
@@ -28,6 +27,7 @@ from ckanext.tokyo.catalog_validation import jobs as validation_jobs, resources
 from ckanext.tokyo.catalog_validation.fetch import FetchError
 from ckanext.tokyo.catalog_validation.files import UploadNotStored, local_copy
 from ckanext.tokyo.catalog_validation.model import ResourceValidation
+from ckanext.tokyo.validation.engine import file_sha256
 
 from . import datastore, gate, settings, table, views
 from .model import ResourceLoad, table_exists, utcnow
@@ -103,7 +103,7 @@ def _load(resource_id: str) -> Optional[str]:
             size = os.path.getsize(path)
             if size > settings.get("max_bytes"):
                 return _refuse(row, gate.TOO_LARGE, str(settings.get("max_bytes")), gate.NOT_LOADED)
-            sha = _sha256(path)
+            sha = file_sha256(path)
             if stats.get("sha256") and stats["sha256"] != sha:
                 package = tk.get_action("package_show")(dict(context, for_view=False), {"id": resource["package_id"]})
                 validation_jobs.enqueue(resource, package)
@@ -154,14 +154,6 @@ def _end(row: ResourceLoad, status: str, reason: Optional[str], detail: Optional
     model.Session.commit()
     log.info("DataStore load of %s: %s%s", row.resource_id, status, f" ({reason})" if reason else "")
     return status
-
-
-def _sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for chunk in iter(lambda: stream.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def forget(resource_id: str, commit: bool = True) -> None:

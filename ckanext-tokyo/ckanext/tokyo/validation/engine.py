@@ -133,7 +133,7 @@ class _Run:
     def validate(self, path: str, schema: Optional[str]) -> None:
         size = os.path.getsize(path)
         self.stats["bytes"] = size
-        self.stats["sha256"] = _sha256(path)  # which bytes this report is about (the DataStore loader checks it)
+        self.stats["sha256"] = file_sha256(path)  # which bytes this report is about (the DataStore loader checks it)
         if size == 0:
             self.add("tokyo/empty-file")
             return
@@ -347,7 +347,8 @@ def _line_end_before(path: str, limit: int, encoding: encodings.Encoding) -> int
     return start + end + 1 if end >= 0 else limit
 
 
-def _sha256(path: str) -> str:
+def file_sha256(path: str) -> str:
+    """The hex SHA-256 of a file's bytes."""
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
         for chunk in iter(lambda: stream.read(1024 * 1024), b""):
