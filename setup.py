@@ -36,13 +36,17 @@ setup(
     + ["ckanext.tokyo.schemas"],
     package_data={
         "ckanext.tokyo.schemas": ["**/*.json", "**/*.yaml", "**/*.csv", "**/*.md"],
-        "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "demo/files/*.csv", "migration/**/*"],
+        "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "demo/files/*.csv", "migration/**/*",
+                          "requests/templates/**/*", "inventory/templates/**/*", "usecases/templates/**/*"],
     },
     entry_points={
         "ckan.plugins": [
             "tokyo_schema = ckanext.tokyo.plugins.schema:TokyoSchemaPlugin",
             "tokyo_dcat = ckanext.tokyo.plugins.dcat:TokyoDcatPlugin",
             "tokyo_validation = ckanext.tokyo.plugins.validation:TokyoValidationPlugin",
+            "tokyo_requests = ckanext.tokyo.plugins.requests:TokyoRequestsPlugin",
+            "tokyo_inventory = ckanext.tokyo.plugins.inventory:TokyoInventoryPlugin",
+            "tokyo_usecases = ckanext.tokyo.plugins.usecases:TokyoUsecasesPlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
         "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile"],
