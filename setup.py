@@ -38,6 +38,9 @@ setup(
         "ckanext.tokyo.schemas": ["**/*.json", "**/*.yaml", "**/*.csv", "**/*.md"],
         "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "demo/files/*.csv", "migration/**/*",
                           "requests/templates/**/*", "inventory/templates/**/*", "usecases/templates/**/*"],
+        # HTML reports of tokyo-validate and `ckan tokyo report` (jinja2, no CKAN)
+        "ckanext.tokyo.validation": ["templates/*.html"],
+        "ckanext.tokyo.catalog_validation": ["templates/*.html"],
     },
     entry_points={
         "ckan.plugins": [

@@ -94,7 +94,9 @@ def main(argv=None) -> int:
     app = make_app(conf)
     with app._wsgi_app.test_request_context():
         import ckan.plugins.toolkit as tk
+
         from ckanext.dcat.processors import DCAT, RDFSerializer
+
         from ckanext.tokyo import demo
 
         demo.load()

@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ckanext.tokyo.validation import registry
+from ckanext.tokyo.base import standards
 
 SCHEMA_ID = "current-13-public-toilet"
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +48,7 @@ WARDS = [("131016", "千代田区", "チヨダク"), ("131024", "中央区", "�
 
 def generate(path: Path, rows: int, seed: int = 13) -> None:
     rnd = random.Random(seed)
-    header = [f["name"] for f in registry.descriptor(SCHEMA_ID)["fields"]]
+    header = [f["name"] for f in standards.descriptor(SCHEMA_ID)["fields"]]
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(header)

@@ -76,7 +76,8 @@ def run_phase(workers: int, ids: list[str], ini: str, log_dir: str) -> dict:
     import ckan.plugins.toolkit as tk
 
     from ckanext.tokyo.catalog_validation import jobs
-    from ckanext.tokyo.catalog_validation.model import FINAL, ResourceValidation
+    from ckanext.tokyo.catalog_validation.model import ResourceValidation
+    from ckanext.tokyo.catalog_validation.statuses import FINAL
 
     started = time.monotonic()
     for rid in ids:
@@ -111,9 +112,10 @@ def main() -> int:
         ini = derived_ini(args.ini, tmp)
         app = make_app(load_config(ini))
         with app._wsgi_app.test_request_context():
+            from werkzeug.datastructures import FileStorage
+
             import ckan.lib.jobs as bg
             import ckan.plugins.toolkit as tk
-            from werkzeug.datastructures import FileStorage
 
             from ckanext.tokyo.catalog_validation import settings
 

@@ -53,7 +53,7 @@ class CountingServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def __enter__(self) -> "CountingServer":
+    def __enter__(self) -> CountingServer:
         return self
 
     def __exit__(self, *exc: Any) -> None:

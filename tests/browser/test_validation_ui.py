@@ -15,11 +15,11 @@ import ckan.tests.helpers as helpers
 
 from ckanext.tokyo import demo
 
+from tests.integration.validation_support import BAD_CSV, site_context, start_worker
+
 from .conftest import ARTIFACTS, screenshot, unload_plugins
 
 pytestmark = pytest.mark.browser
-
-from tests.integration.validation_support import BAD_CSV, site_context, start_worker
 
 DATASET = "t131041d0000000003"  # the demo's nursery list of Shinjuku
 PASSWORD = "Steward-Pass-2026"

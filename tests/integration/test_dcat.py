@@ -5,14 +5,16 @@ import copy
 import json
 import uuid
 
-import ckan.tests.factories as factories
-import ckan.tests.helpers as helpers
 import pytest
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS as DCT, FOAF, RDF, SKOS
 
+import ckan.tests.factories as factories
+import ckan.tests.helpers as helpers
+
 from ckanext.dcat.processors import RDFParser, RDFSerializer
+
 from ckanext.tokyo import demo
 
 from tests.integration.dcat_support import differences, shacl
@@ -247,7 +249,8 @@ def test_page_graph_describes_shared_vocabulary_once_and_keeps_no_replaced_nodes
 
 def test_cleaned_uri_quotes_like_ckanext_dcat():
     from ckanext.dcat.profiles.base import CleanedURIRef
-    from ckanext.tokyo.dcat.profile import cleaned_uri
+
+    from ckanext.tokyo.dcat.graph import cleaned_uri
 
     for value in (" https://example.org/a b/(1)?q=[x]&y={z}|^`\\\"'$!*,;<> ", "https://example.org/%20ok",
                   "https://example.org/日本語 ファイル.csv", ""):

@@ -5,8 +5,9 @@ import http.server
 import pathlib
 import threading
 
-import ckan.tests.factories as factories
 import pytest
+
+import ckan.tests.factories as factories
 
 from ckanext.dcat.harvesters.rdf import DCATRDFHarvester
 from ckanext.harvest.tests.factories import HarvestJobObj, HarvestSourceObj

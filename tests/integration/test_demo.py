@@ -1,7 +1,8 @@
 """The demo loader `make run` uses: datasets land with their CSV uploads,
 and a second run creates nothing."""
-import ckan.tests.helpers as helpers
 import pytest
+
+import ckan.tests.helpers as helpers
 
 from ckanext.tokyo import demo
 

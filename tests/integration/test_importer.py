@@ -5,8 +5,9 @@ import json
 import pathlib
 import urllib.parse
 
-import ckan.tests.helpers as helpers
 import pytest
+
+import ckan.tests.helpers as helpers
 from ckan.cli.cli import ckan
 
 from tests.loopback_http import CountingServer

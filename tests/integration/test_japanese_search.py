@@ -4,9 +4,10 @@ reported in docs/japanese-search.md."""
 import json
 import pathlib
 
+import pytest
+
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
-import pytest
 
 QUERY_SET = json.loads(
     (pathlib.Path(__file__).parents[1] / "data" / "japanese_queries.json").read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """tokyo_schema on ckanext-scheming: the fields, their labels, the bilingual
 values and the organisation identifiers (docs/metadata-fields.md)."""
-import ckan.tests.helpers as helpers
 import pytest
+
+import ckan.tests.helpers as helpers
 from ckan.logic import ValidationError
 
 # tokyo_schema before the scheming plugins, as in ckan.plugins: its templates

@@ -1,7 +1,8 @@
 """package_create → package_search through the real Solr core."""
+import pytest
+
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
-import pytest
 
 
 @pytest.mark.usefixtures("clean_db", "clean_index")

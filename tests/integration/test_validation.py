@@ -19,8 +19,16 @@ import ckan.tests.helpers as helpers
 from ckanext.tokyo.catalog_validation import jobs
 from ckanext.tokyo.catalog_validation.model import ResourceValidation
 
-from tests.integration.validation_support import (BAD_CSV, PLANTED, CountingServer, FakeFileStorage, clean_csv, site_context,
-                                status_row, upload)
+from tests.integration.validation_support import (
+    BAD_CSV,
+    PLANTED,
+    CountingServer,
+    FakeFileStorage,
+    clean_csv,
+    site_context,
+    status_row,
+    upload,
+)
 
 pytestmark = [
     pytest.mark.ckan_config("ckan.plugins", "activity tokyo_validation"),
@@ -377,3 +385,18 @@ def test_validate_command(orgs, cli):
     assert status_row(resource["id"]).job_id != before
     assert cli.invoke(ckan, ["tokyo", "validate"]).exit_code != 0  # says what to validate
     model.Session.remove()
+
+
+def test_pending_repairs_an_index_that_missed_a_result(orgs):
+    # a result stored while the search index was down (or an operator's
+    # rebuild racing a job): the table says failure, the index still success
+    dataset = factories.Dataset(owner_org=orgs["org"]["id"])
+    resource = upload(dataset["id"], clean_csv(), "131041_public_toilet.csv")
+    row = ResourceValidation.get(resource["id"])
+    row.status = "failure"
+    model.Session.commit()
+    assert helpers.call_action("package_search", fq="validation_status:failure")["count"] == 0
+    assert list(jobs.drifted()) == [dataset["id"]]
+    assert jobs.repair_index() == 1
+    assert helpers.call_action("package_search", fq="validation_status:failure")["count"] == 1
+    assert list(jobs.drifted()) == []

@@ -15,8 +15,19 @@ import ckan.lib.redis as ckan_redis
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
 
-from tests.integration.validation_support import (BAD_CSV, PLANTED, CountingServer, ckan_command, clean_csv, derived_ini,
-                                site_context, start_worker, status_row, upload, wait_for)
+from tests.integration.validation_support import (
+    BAD_CSV,
+    PLANTED,
+    CountingServer,
+    ckan_command,
+    clean_csv,
+    derived_ini,
+    site_context,
+    start_worker,
+    status_row,
+    upload,
+    wait_for,
+)
 
 PLUGINS = "activity tokyo_validation"
 

@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 import ckan.model as model
 import ckan.tests.helpers as helpers
 from ckan.tests.pytest_ckan.fixtures import FakeFileStorage
+
 from tests.loopback_http import CountingServer  # noqa: F401  (re-exported for the tests)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]

@@ -10,6 +10,7 @@ import pytest
 
 from ckanext.tokyo.catalog_validation import fetch
 from ckanext.tokyo.catalog_validation.fetch import FetchError, FetchRefused, GuardedClient, classify_address
+
 from tests.loopback_http import CountingServer
 
 REFUSED = [

@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 import click
+
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from ckanext.tokyo import codelists, identifiers
+from ckanext.tokyo.base import codelists, formats, identifiers
 
 FREQUENCY_EXTRA = "更新頻度"
 _BUREAU = re.compile(r"^t000\d{3}$")
@@ -155,7 +155,7 @@ def map_resource(res: dict, fallback_date: str | None) -> dict:
     out: dict[str, Any] = {
         "url": res.get("url") or "",
         "name_translated": {"ja": (res.get("name") or res.get("format") or "リソース").strip()},
-        "format": codelists.normalise_format(res.get("format") or ""),
+        "format": formats.normalise(res.get("format") or ""),
         "modified": _date(res.get("last_modified")) or _date(res.get("metadata_modified"))
         or _date(res.get("created")) or fallback_date,
     }

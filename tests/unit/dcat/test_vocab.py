@@ -43,7 +43,7 @@ def test_checksums_need_hex_and_a_known_algorithm():
 
 
 def test_every_eu_theme_of_the_categories_has_labels():
-    from ckanext.tokyo import codelists
+    from ckanext.tokyo.base import codelists
 
     for cat in codelists.categories():
         for theme in cat.themes:

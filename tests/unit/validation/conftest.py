@@ -8,7 +8,8 @@ from typing import Callable, Optional
 
 import pytest
 
-from ckanext.tokyo.validation import Options, Report, registry, validate
+from ckanext.tokyo.base import standards
+from ckanext.tokyo.validation import Options, Report, validate
 
 TOILET = "current-13-public-toilet"
 
@@ -33,7 +34,7 @@ TOILET_ROW = {
 
 
 def toilet_header() -> list[str]:
-    return [f["name"] for f in registry.descriptor(TOILET)["fields"]]
+    return [f["name"] for f in standards.descriptor(TOILET)["fields"]]
 
 
 def to_csv(rows: list[list[str]], delimiter: str = ",") -> str:

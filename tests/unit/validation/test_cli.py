@@ -1,6 +1,7 @@
 import json
 
 from ckanext.tokyo.validation.cli import main
+
 from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
 
 

@@ -4,6 +4,7 @@ import sys
 import pytest
 
 from ckanext.tokyo.validation import Options, validate
+
 from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
 
 GOOD = {
@@ -208,8 +209,8 @@ def test_imports_without_ckan():
 
 
 def test_legacy_layout_is_detected_with_title_row_above(write):
-    from ckanext.tokyo.validation import registry
-    header = [f["name"] for f in registry.descriptor("legacy2020-08-public-toilet")["fields"]]
+    from ckanext.tokyo.base import standards
+    header = [f["name"] for f in standards.descriptor("legacy2020-08-public-toilet")["fields"]]
     row = {h: "" for h in header} | {
         "都道府県コード又は市区町村コード": "131041", "NO": "1", "都道府県名": "東京都", "市区町村名": "新宿区",
         "名称": "新宿中央公園", "名称_カナ": "シンジュクチュウオウコウエン", "住所": "東京都新宿区西新宿二丁目11",

@@ -76,7 +76,7 @@ def test_schema_conventions(entry):
 
 @pytest.mark.parametrize("entry", FILES, ids=lambda e: e.name)
 def test_aliases_are_unambiguous_within_a_schema(entry):
-    from ckanext.tokyo.validation.registry import canonical_header
+    from ckanext.tokyo.base.standards import canonical_header
 
     owner: dict[str, str] = {}
     data = _load(entry)

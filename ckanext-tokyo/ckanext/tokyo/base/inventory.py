@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ckanext.tokyo import codelists, identifiers
+from ckanext.tokyo.base import codelists, data_files, formats, identifiers
 
 OPEN, CONDITIONAL, CLOSED, UNDECIDED = "open", "conditional", "closed", "undecided"
 # These answers need a reason (非公開理由).
@@ -41,7 +41,7 @@ class Choice:
 def _choices(name: str) -> tuple[Choice, ...]:
     return tuple(
         Choice(r["code"], r["ja"], r["en"], tuple(s for s in r["spellings"].split("|") if s))
-        for r in codelists._rows(name)
+        for r in data_files.code_rows(name)
     )
 
 
@@ -243,7 +243,7 @@ def check(record: Record) -> list[Finding]:
         else:
             categories.append(category.code)
     values["category"] = categories
-    values["formats"] = [codelists.normalise_format(f) for f in values.get("formats") or []]
+    values["formats"] = [formats.normalise(f) for f in values.get("formats") or []]
     areas = []
     for item in values.get("area") or []:
         area = local_government(item)

@@ -41,7 +41,7 @@ def resource_validation_run(context, data_dict):
     _require_table()
     if not resources.eligible(resource):
         raise tk.ValidationError({"format": [
-            f"only {', '.join(sorted(settings.formats()))} resources with a file or URL are validated"]})
+            f"only {', '.join(sorted(f.lower() for f in settings.formats()))} resources with a file or URL are validated"]})
     package = tk.get_action("package_show")({"ignore_auth": True}, {"id": resource["package_id"]})
     # Inline runs tie up a web worker for up to `timeout` seconds: sysadmins only.
     inline = not tk.asbool(data_dict.get("async", True)) and _is_sysadmin(context)

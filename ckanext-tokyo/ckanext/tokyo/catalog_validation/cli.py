@@ -19,6 +19,7 @@ from ckanext.tokyo.cli import tokyo
 
 from . import jobs, report_export, resources
 from .model import ResourceValidation, table_exists
+from .statuses import ERROR, PENDING
 from .summary import Scope, resource_rows, summary
 
 
@@ -84,7 +85,7 @@ def validate_command(org: Optional[str], dataset: Optional[str], all_: bool,
         ids = _never_validated(_candidates(org, dataset, since))
         if sync:  # also run the pending ones here
             ids += [r.resource_id for r in model.Session.query(ResourceValidation)
-                    .filter(ResourceValidation.status == "pending")]
+                    .filter(ResourceValidation.status == PENDING)]
     if org or dataset or all_ or since:
         ids = list(dict.fromkeys(ids + _candidates(org, dataset, since)))
     _run(ids, sync)
@@ -106,7 +107,7 @@ def _run(ids: list[str], sync: bool) -> None:
                 status = (ResourceValidation.get(resource_id) or row).status
             except Exception as exception:  # one bad resource must not stop the batch
                 model.Session.rollback()
-                status = "error"
+                status = ERROR
                 click.echo(f"\n{resource_id}: {exception}", err=True)
             done[status] = done.get(status, 0) + 1
     counts = ", ".join(f"{n} {s}" for s, n in sorted(done.items())) or "nothing to do"

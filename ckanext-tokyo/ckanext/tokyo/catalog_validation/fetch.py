@@ -27,11 +27,15 @@ from dataclasses import dataclass, field
 from typing import IO, Callable, Iterable, Optional
 from urllib.parse import urljoin, urlsplit
 
+from ckanext.tokyo.base import formats
+
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
 
 REDIRECTS = {301, 302, 303, 307, 308}
 CHUNK = 64 * 1024
+# The media types of the formats the validator reads first, then anything.
+ACCEPT = ", ".join([f.media_type for f in formats.formats() if f.validatable] + ["*/*;q=0.5"])
 
 # Ranges refused on top of what ipaddress flags as non-global, with the reason.
 _EXTRA_BLOCKED: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]] = [
@@ -160,7 +164,7 @@ class GuardedClient:
 
     # Steps
 
-    def _vet(self, url: str) -> "_Target":
+    def _vet(self, url: str) -> _Target:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
@@ -191,13 +195,13 @@ class GuardedClient:
             path += "?" + parts.query
         return _Target(scheme, host, port, addresses[0], path)
 
-    def _connect(self, target: "_Target", deadline: float) -> http.client.HTTPConnection:
+    def _connect(self, target: _Target, deadline: float) -> http.client.HTTPConnection:
         timeout = max(0.1, min(self.connect_timeout, deadline - time.monotonic()))
         if target.scheme == "https":
             return _PinnedHTTPS(target.host, target.port, target.address, timeout)
         return _PinnedHTTP(target.host, target.port, target.address, timeout)
 
-    def _request(self, connection: http.client.HTTPConnection, target: "_Target",
+    def _request(self, connection: http.client.HTTPConnection, target: _Target,
                  deadline: float) -> http.client.HTTPResponse:
         if time.monotonic() > deadline:
             raise FetchError(f"time limit of {self.timeout:g} s reached")
@@ -208,7 +212,7 @@ class GuardedClient:
         try:
             connection.request("GET", target.path, headers={
                 "Host": host_header, "User-Agent": self.user_agent,
-                "Accept": "text/csv, text/tab-separated-values, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, */*;q=0.5",
+                "Accept": ACCEPT,
                 "Accept-Encoding": "identity", "Connection": "close"})
             return connection.getresponse()
         except (OSError, http.client.HTTPException) as exception:

@@ -10,22 +10,10 @@ import ckan.plugins.toolkit as tk
 from ckanext.tokyo.metadata.helpers import page_lang
 from ckanext.tokyo.validation import messages
 
-from . import resources
+from . import resources, statuses
 
 FACET = "validation_status"  # dataset-level: the worst status of its resources
 
-LABELS = {
-    "success": ("適合", "Valid"),
-    "failure": ("不適合", "Invalid"),
-    "error": ("検証エラー", "Validation error"),
-    "pending": ("検証待ち", "Pending"),
-    "running": ("検証中", "Running"),
-    "not_validated": ("未検証", "Not validated"),
-}
-BADGE_CLASS = {
-    "success": "bg-success", "failure": "bg-danger", "error": "bg-warning text-dark",
-    "pending": "bg-secondary", "running": "bg-info text-dark",
-}
 SEVERITY_ORDER = ("error", "warning", "info")
 SEVERITY_LABELS = {"error": ("エラー", "Error"), "warning": ("警告", "Warning"), "info": ("情報", "Info")}
 
@@ -44,7 +32,7 @@ def facet_title() -> str:
 
 
 def status_label(status: Optional[str], language: Optional[str] = None) -> str:
-    return _pick(LABELS.get(status or "not_validated", (status or "", status or "")), language)
+    return statuses.label(status, en=(language or lang()) == "en")
 
 
 def badge(resource: dict[str, Any]) -> Optional[dict[str, str]]:
@@ -52,7 +40,7 @@ def badge(resource: dict[str, Any]) -> Optional[dict[str, str]]:
     status = resource.get(resources.STATUS_KEY)
     if not status:
         return None
-    return {"status": status, "label": status_label(status), "css": BADGE_CLASS.get(status, "bg-secondary")}
+    return {"status": status, "label": status_label(status), "css": statuses.badge_class(status)}
 
 
 def can_run(package: dict[str, Any]) -> bool:
@@ -93,7 +81,7 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
         return []
     en = (language or lang()) == "en"
     totals = (report.get("stats") or {}).get("by_code") or {}
-    groups: "OrderedDict[str, dict[str, Any]]" = OrderedDict()
+    groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for finding in report.get("findings") or []:
         code = finding.get("code") or "?"
         group = groups.get(code)
@@ -119,6 +107,7 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
 def get_helpers() -> dict[str, Any]:
     return {
         "tokyo_validation_badge": badge,
+        "tokyo_validation_badge_class": statuses.badge_class,
         "tokyo_validation_status_label": status_label,
         "tokyo_validation_can_run": can_run,
         "tokyo_validation_eligible": resources.eligible,

@@ -22,6 +22,7 @@ place its status is stored; see resource_status.py):
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
@@ -38,9 +39,10 @@ import ckan.plugins.toolkit as tk
 from ckanext.tokyo import compat, site_user
 from ckanext.tokyo.validation import validate
 
-from . import resource_status, resources, settings
+from . import resource_status, resources, settings, statuses
 from .fetch import FetchError, GuardedClient
-from .model import ERROR, FAILURE, PENDING, RUNNING, SUCCESS, ResourceValidation, table_exists, utcnow
+from .model import ResourceValidation, table_exists, utcnow
+from .statuses import ERROR, FAILURE, PENDING, RUNNING, SUCCESS
 
 log = logging.getLogger(__name__)
 
@@ -470,11 +472,16 @@ def drifted(batch: int = 500) -> Iterator[str]:
     searcher = query_for(model.Package)
     for start in range(0, len(ids), batch):
         chunk = ids[start:start + batch]
-        found = searcher.run({"q": "*:*", "fq": "+id:(%s)" % " OR ".join(f'"{i}"' for i in chunk),
-                              "fl": "id,validation_status", "rows": len(chunk)}, permission_labels=None)
-        indexed = {doc["id"]: doc.get("validation_status") for doc in found["results"]}
+        # validation_status is indexed, not stored: read the statuses from the
+        # stored (shown) dataset dict, which the index wrote in the same step
+        ids = " OR ".join(f'"{i}"' for i in chunk)
+        found = searcher.run({"q": "*:*", "fq": f"+id:({ids})",
+                              "fl": "id,validated_data_dict", "rows": len(chunk)}, permission_labels=None)
+        indexed = {doc["id"]: statuses.worst([r.get(resources.STATUS_KEY) for r in
+                                               json.loads(doc["validated_data_dict"]).get("resources") or []])
+                   for doc in found["results"]}
         for package_id in chunk:
-            if indexed.get(package_id, "missing") != resources.worst(resource_status.dataset_statuses(package_id)):
+            if indexed.get(package_id, "missing") != statuses.worst(resource_status.dataset_statuses(package_id)):
                 yield package_id
 
 

@@ -1,10 +1,9 @@
 """The plugin's table: the latest validation run of each resource.
 
 Created by the plugin migration (``ckan db upgrade -p tokyo_validation``,
-ckanext/tokyo/migration/tokyo_validation). The resource itself carries
-``validation_status`` and ``validation_timestamp`` (resource extras, so
-``resource_show`` returns them and the search index sees them); this table
-keeps the full report and the job bookkeeping.
+ckanext/tokyo/migration/tokyo_validation). The only place a resource's
+validation status is stored (resource_status.py puts it on dataset dicts);
+it also keeps the full report and the job bookkeeping.
 """
 from __future__ import annotations
 
@@ -18,10 +17,6 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 TABLE = "tokyo_resource_validation"
-
-PENDING, RUNNING, SUCCESS, FAILURE, ERROR = "pending", "running", "success", "failure", "error"
-STATUSES = (PENDING, RUNNING, SUCCESS, FAILURE, ERROR)
-FINAL = (SUCCESS, FAILURE, ERROR)
 
 
 def utcnow() -> datetime.datetime:

@@ -23,7 +23,8 @@ import sqlalchemy as sa
 import ckan.model as model
 
 from . import resources
-from .model import PENDING, RUNNING, ResourceValidation, table_exists
+from .model import ResourceValidation, table_exists
+from .statuses import PENDING, RUNNING
 
 IN_FLIGHT = (PENDING, RUNNING)
 
@@ -101,7 +102,7 @@ def for_index(package_id: str) -> Optional[str]:
     if any(s in IN_FLIGHT for s in statuses) and _wrote_in_transaction():
         lock_dataset(package_id)
         statuses = dataset_statuses(package_id)
-    return resources.worst(statuses)
+    return statuses.worst(statuses)
 
 
 def in_flight_besides(package_id: str, resource_id: str) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo.base import formats as format_table
 from ckanext.tokyo.validation import Options
 
 PREFIX = "ckanext.tokyo.validation."
@@ -16,7 +17,7 @@ PREFIX = "ckanext.tokyo.validation."
 # name: (default, kind, help)
 OPTIONS: dict[str, tuple[Any, str, str]] = {
     "run_sync": (False, "bool", "Validate inside the request instead of on a background job (tests, small sites)."),
-    "formats": (["csv", "tsv", "xlsx"], "list", "Resource formats that are validated."),
+    "formats": (format_table.validatable(), "list", "Resource formats that are validated."),
     "queue": ("default", "str", "Background job queue (`ckan jobs worker` listens on `default`)."),
     "max_bytes": (100 * 1024 * 1024, "int", "Largest file validated or downloaded, in bytes."),
     "max_rows": (2_000_000, "int", "Rows checked per file."),
@@ -25,7 +26,8 @@ OPTIONS: dict[str, tuple[Any, str, str]] = {
     "max_findings": (1000, "int", "Findings kept per report (all are counted)."),
     "fetch_timeout": (60, "int", "Seconds to download a linked (URL) resource, all redirects included."),
     "fetch_max_redirects": (5, "int", "Redirects followed for a linked resource."),
-    "allow_hosts": ([], "list", "host or host:port exempt from the private-address guard (tests, intranet mirror). Empty by default."),
+    "allow_hosts": ([], "list", "host or host:port exempt from the private-address guard "
+                                "(tests, intranet mirror). Empty by default."),
 }
 
 
@@ -60,7 +62,8 @@ def get(name: str) -> Any:
 
 
 def formats() -> set[str]:
-    return {f.lower().lstrip(".") for f in get("formats")}
+    """The codes (base.formats) of the formats that are validated."""
+    return {code for code in map(format_table.normalise, get("formats")) if code}
 
 
 def options() -> Options:

@@ -15,10 +15,12 @@ import sqlalchemy as sa
 
 import ckan.model as model
 
+from ckanext.tokyo.base import formats
 from ckanext.tokyo.validation import messages
 
-from . import settings
-from .model import ERROR, FAILURE, STATUSES, SUCCESS, ResourceValidation, table_exists
+from . import resources, settings
+from .model import ResourceValidation, table_exists
+from .statuses import ERROR, FAILURE, NOT_VALIDATED, STATUSES, SUCCESS
 
 
 @dataclass
@@ -39,17 +41,31 @@ class Scope:
         return query
 
 
-def _base(scope: Scope, *entities: Any) -> Any:
-    """Active eligible resources of visible datasets, with their run if any."""
-    formats = sorted(settings.formats())
-    query = (model.Session.query(*entities)
+def _format_values() -> list[str]:
+    """The ``format`` values stored on active resources that may be eligible:
+    a validated format in any spelling, or blank (then the URL decides)."""
+    wanted = settings.formats() | {""}
+    stored = model.Session.query(model.Resource.format).filter(model.Resource.state == "active").distinct()
+    return [value or "" for (value,) in stored if formats.normalise(value) in wanted]
+
+
+def _eligible(scope: Scope, *entities: Any, order_by: tuple = ()) -> Iterator[Any]:
+    """Eligible resources (resources.eligible) of visible datasets, active,
+    with their run if any: rows of ``entities``."""
+    query = (model.Session.query(*entities, model.Resource.format, model.Resource.url)
              .select_from(model.Resource)
              .join(model.Package, model.Package.id == model.Resource.package_id)
              .filter(model.Resource.state == "active",
-                     sa.func.lower(sa.func.coalesce(model.Resource.format, "")).in_(formats)))
+                     sa.func.coalesce(model.Resource.format, "").in_(_format_values()),
+                     sa.func.coalesce(model.Resource.url, "") != ""))
     if table_exists():
         query = query.outerjoin(ResourceValidation, ResourceValidation.resource_id == model.Resource.id)
-    return scope.apply(query)
+    query = scope.apply(query)
+    if order_by:
+        query = query.order_by(*order_by)
+    for row in query:
+        if resources.eligible({"format": row[-2], "url": row[-1]}):
+            yield row[:-2]
 
 
 def summary(scope: Scope) -> dict[str, Any]:
@@ -62,7 +78,7 @@ def summary(scope: Scope) -> dict[str, Any]:
     totals = _counts()
     by_code: Counter[str] = Counter()
     resources_by_code: Counter[str] = Counter()
-    for row in _base(scope, *columns):
+    for row in _eligible(scope, *columns):
         org_id = row[0]
         status, counts = (row[1], row[2]) if has_table else (None, None)
         for bucket in (orgs[org_id], totals):
@@ -70,7 +86,7 @@ def summary(scope: Scope) -> dict[str, Any]:
             if status in STATUSES:
                 bucket[status] += 1
             else:
-                bucket["not_validated"] += 1
+                bucket[NOT_VALIDATED] += 1
         for code, n in (counts or {}).items():
             by_code[code] += n
             resources_by_code[code] += 1
@@ -88,7 +104,7 @@ def summary(scope: Scope) -> dict[str, Any]:
 
 
 def _counts() -> dict[str, int]:
-    return {"resources": 0, "not_validated": 0, **{s: 0 for s in STATUSES}}
+    return {"resources": 0, NOT_VALIDATED: 0, **{s: 0 for s in STATUSES}}
 
 
 def _rates(counts: dict[str, int]) -> dict[str, Any]:
@@ -111,13 +127,13 @@ def resource_rows(scope: Scope, site_url: str = "") -> Iterator[dict[str, Any]]:
         entities += [ResourceValidation.status, ResourceValidation.errors, ResourceValidation.warnings,
                      ResourceValidation.schema, ResourceValidation.finished, ResourceValidation.reason]
     orgs = {g.id: g.name for g in model.Session.query(model.Group).filter(model.Group.is_organization)}
-    query = _base(scope, *entities).order_by(model.Package.owner_org, model.Package.name, model.Resource.position)
-    for row in query:
+    order = (model.Package.owner_org, model.Package.name, model.Resource.position)
+    for row in _eligible(scope, *entities, order_by=order):
         run = row[6:] if has_table else (None,) * 6
         yield {
             "organization": orgs.get(row[0], row[0] or ""), "dataset": row[1], "dataset_title": row[2],
             "resource_id": row[3], "resource_name": row[4], "format": row[5],
-            "status": run[0] or "not_validated", "errors": run[1], "warnings": run[2], "schema": run[3],
+            "status": run[0] or NOT_VALIDATED, "errors": run[1], "warnings": run[2], "schema": run[3],
             "validated": run[4].isoformat() if run[4] else None, "reason": run[5],
             "report_url": f"{site_url}/dataset/{row[1]}/resource/{row[3]}/validation",
         }

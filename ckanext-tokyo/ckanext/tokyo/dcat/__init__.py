@@ -2,6 +2,9 @@
 
 - ``vocab``: CKAN-free vocabulary IRIs and value <-> IRI mappings
   (licences, file types, media types, themes, standards, checksums).
-- ``profile``: the mapping dataset dict <-> RDF graph, chained after
-  ``euro_dcat_ap_3``.
+- ``profile``: the RDF profile class (entry point), chained after
+  ``euro_dcat_ap_3``; it hands each call to
+- ``graph``: dataset dict / catalog -> RDF graph,
+- ``parse``: RDF graph -> dataset dict,
+- ``memo``: what has been written to a graph (one per catalog page).
 """

@@ -1,12 +1,12 @@
 """Vocabulary IRIs for the Japanese DCAT-AP 3 profile, and value <-> IRI maps.
 
-CKAN-free (rdflib + the project's code lists). Code lists themselves
-(frequencies, languages, access rights, categories) live in
-``ckanext.tokyo.codelists``; identifiers (法人番号, 全国地方公共団体コード,
-their URIs) in ``ckanext.tokyo.identifiers``. This module only adds what the
-RDF side needs on top: authority-table IRIs for licences and file types,
-IANA media types, the labels of the EU data themes, checksum algorithms and
-the URIs of the standard datasets.
+CKAN-free (rdflib + the ground floor). Code lists themselves (frequencies,
+languages, access rights, categories) live in ``ckanext.tokyo.base.codelists``,
+formats in ``base.formats``; identifiers (法人番号, 全国地方公共団体コード,
+their URIs) in ``base.identifiers``. This module only adds what the RDF side
+needs on top: authority-table IRIs for licences, file types and media types
+as IRIs, the labels of the EU data themes, checksum algorithms and the URIs
+of the standard datasets.
 """
 from __future__ import annotations
 
@@ -16,15 +16,18 @@ from typing import NamedTuple
 
 from rdflib import Namespace
 
-from ckanext.tokyo import codelists
+from ckanext.tokyo.base import codelists, formats
 
 # Namespaces not exported by ckanext.dcat.profiles.
 CNT = Namespace("http://www.w3.org/2011/content#")
 ORG = Namespace("http://www.w3.org/ns/org#")
+# Tokyo-only properties with no DCAT-AP equivalent (site-independent, so a
+# harvester reads them back from any Tokyo catalog).
+TOKYO = Namespace("urn:ckanext-tokyo:dcat#")
 
 EU = codelists.EU_AUTHORITY
 LICENCE_BASE = EU + "licence/"
-FILE_TYPE_BASE = EU + "file-type/"
+FILE_TYPE_BASE = formats.FILE_TYPE_BASE
 THEME_SCHEME = EU + "data-theme"
 IANA_BASE = "https://www.iana.org/assignments/media-types/"
 ADMS_LICENCE_TYPE = "http://purl.org/adms/licencetype/"
@@ -72,49 +75,22 @@ def licence_id_for_iri(iri: str) -> str | None:
     return lic.ckan_id if lic else None
 
 
-# Normalised format (codelists.normalise_format) -> (EU file-type code, IANA type).
-FORMATS = {
-    "CSV": ("CSV", "text/csv"),
-    "TSV": ("TSV", "text/tab-separated-values"),
-    "XLS": ("XLS", "application/vnd.ms-excel"),
-    "XLSX": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "JSON": ("JSON", "application/json"),
-    "GeoJSON": ("GEOJSON", "application/geo+json"),
-    "XML": ("XML", "application/xml"),
-    "RDF": ("RDF_XML", "application/rdf+xml"),
-    "Turtle": ("RDF_TURTLE", "text/turtle"),
-    "PDF": ("PDF", "application/pdf"),
-    "ZIP": ("ZIP", "application/zip"),
-    "HTML": ("HTML", "text/html"),
-    "TXT": ("TXT", "text/plain"),
-    "DOC": ("DOC", "application/msword"),
-    "DOCX": ("DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "ODS": ("ODS", "application/vnd.oasis.opendocument.spreadsheet"),
-    "ODT": ("ODT", "application/vnd.oasis.opendocument.text"),
-    "SHP": ("SHP", None),
-    "KML": ("KML", "application/vnd.google-earth.kml+xml"),
-    "KMZ": ("KMZ", "application/vnd.google-earth.kmz"),
-    "GML": ("GML", "application/gml+xml"),
-    "JPEG": ("JPEG", "image/jpeg"),
-    "PNG": ("PNG", "image/png"),
-}
-_FORMAT_BY_CODE = {code: fmt for fmt, (code, _) in FORMATS.items()}
-
+# File types and media types: the format table (base.formats,
+# schemas/codes/formats.csv), as IRIs.
 
 @functools.lru_cache(maxsize=1024)
 def file_type(fmt: str | None) -> tuple[str | None, str | None]:
     """(EU file-type IRI, IANA media-type IRI) of a resource format, or Nones."""
-    known = FORMATS.get(codelists.normalise_format(fmt or ""))
+    known = formats.lookup(fmt)
     if not known:
         return None, None
-    code, media = known
-    return FILE_TYPE_BASE + code, (IANA_BASE + media if media else None)
+    return known.file_type_uri, (IANA_BASE + known.media_type if known.media_type else None)
 
 
 def format_for_file_type(iri: str) -> str | None:
-    if iri.startswith(FILE_TYPE_BASE):
-        return _FORMAT_BY_CODE.get(iri[len(FILE_TYPE_BASE):])
-    return None
+    """The format code of an EU file-type IRI."""
+    known = formats.for_file_type(iri)
+    return known.code if known else None
 
 
 def media_type_of(iri: str) -> str:

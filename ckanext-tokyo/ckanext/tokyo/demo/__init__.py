@@ -9,8 +9,9 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-import ckan.plugins.toolkit as tk
 from werkzeug.datastructures import FileStorage
+
+import ckan.plugins.toolkit as tk
 
 from ckanext.tokyo import site_user
 

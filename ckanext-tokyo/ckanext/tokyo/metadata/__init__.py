@@ -1,5 +1,5 @@
 """tokyo_schema's CKAN adapters: validators, helpers, search (facets, index).
 
-The rules themselves live in the CKAN-free modules ``ckanext.tokyo.codelists``
-and ``ckanext.tokyo.identifiers``; see docs/metadata-fields.md.
+The rules themselves live in the CKAN-free ground floor ``ckanext.tokyo.base``
+(code lists, identifiers, formats, standards); see docs/metadata-fields.md.
 """

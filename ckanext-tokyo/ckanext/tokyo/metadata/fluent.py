@@ -14,7 +14,10 @@ import re
 from typing import Any
 
 from ckan.lib.navl.dictization_functions import StopOnError, missing
+
 from ckanext.scheming.validation import scheming_validator
+
+from ckanext.tokyo.base.values import value_list
 
 REQUIRED_LANGUAGE = "ja"
 _TAG_SPLIT = re.compile(r"[,、，]")
@@ -116,17 +119,14 @@ def _clean_text(lang: str, text) -> str:
 
 def _clean_tags(lang: str, tags) -> list[str]:
     if isinstance(tags, str):
-        tags = _TAG_SPLIT.split(tags)
+        tags = value_list(tags, split=_TAG_SPLIT)
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise _Bad(f"{lang}: キーワードの一覧で指定してください。 / {lang}: expected a list of keywords.")
-    clean: list[str] = []
-    for tag in (t.strip() for t in tags):
-        if not tag or tag in clean:
-            continue
+    clean = value_list(tags)
+    for tag in clean:
         if not _TAG_OK.match(tag) or len(tag) > 100:
             raise _Bad(f"キーワード「{tag}」に使えない文字があります（・や記号は使えません）。 / "
                        f"Keyword \"{tag}\" may only contain letters, digits, spaces, '-', '_' and '.'.")
-        clean.append(tag)
     return clean
 
 

@@ -1,12 +1,13 @@
 """Template helpers of tokyo_schema: the scheming ``choices_helper``s (all
-from ``codelists`` / ``identifiers`` / the standard-schema registry), labels
+from ``codelists`` / ``identifiers`` / ``standards``), labels
 for stored values, and what the display snippets of the dataset, resource and
 organisation pages need (``templates/scheming/``)."""
 from __future__ import annotations
 
 import json
 
-from ckanext.tokyo import codelists, identifiers
+from ckanext.tokyo.base import codelists, identifiers, standards
+from ckanext.tokyo.base.values import value_list
 
 
 def _choices(codes, with_code: bool = False) -> list[dict]:
@@ -39,7 +40,7 @@ def tokyo_encoding_choices(field=None) -> list[dict]:
     return _choices(codelists.encodings())
 
 
-# English names of the standard-dataset families (registry.info(id).family).
+# English names of the standard-dataset families (standards.info(id).family).
 STANDARD_FAMILIES_EN = {
     "自治体標準オープンデータセット": "local government standard open dataset",
     "推奨データセット": "recommended dataset",
@@ -49,10 +50,8 @@ STANDARD_FAMILIES_EN = {
 def standard_label(schema_id: str) -> dict[str, str]:
     """{ja, en} name of a standard dataset: its title (title_en) with family
     and number, e.g. 公衆トイレ一覧（自治体標準オープンデータセット 13）."""
-    from ckanext.tokyo.validation import registry
-
     try:
-        info = registry.info(schema_id)
+        info = standards.info(schema_id)
     except Exception:  # an id the registry does not (or no longer) know
         return {"ja": schema_id, "en": schema_id}
     family_en = STANDARD_FAMILIES_EN.get(info.family, info.family)
@@ -63,9 +62,7 @@ def standard_label(schema_id: str) -> dict[str, str]:
 
 
 def tokyo_conforms_to_choices(field=None) -> list[dict]:
-    from ckanext.tokyo.validation import registry
-
-    return [{"value": schema_id, "label": standard_label(schema_id)} for schema_id in registry.schema_ids()]
+    return [{"value": schema_id, "label": standard_label(schema_id)} for schema_id in standards.schema_ids()]
 
 
 def _local_government_label(lg: identifiers.LocalGovernment) -> dict[str, str]:
@@ -128,17 +125,6 @@ def _text(label, lang: str) -> str:
     return "" if label is None else str(label)
 
 
-def _as_list(value) -> list:
-    if isinstance(value, str) and value.strip()[:1] in ("[", "{"):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            pass
-    if value is None or value == "":
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
 def tokyo_is_empty(value) -> bool:
     """Whether a stored value has nothing to show (None, blank text, empty
     lists and objects, lists of those): its row is left off the page."""
@@ -179,7 +165,7 @@ def tokyo_display_labels(field: dict, value, lang: str | None = None) -> list[st
     display_helper = DISPLAY_CHOICES.get(field.get("display_choices_helper") or "")
     choices = display_helper(field) if display_helper else scheming_field_choices(field) or []
     labels = {c["value"]: c.get("label", c["value"]) for c in choices}
-    return [_text(labels.get(v, v), lang) for v in _as_list(value) if not tokyo_is_empty(v)]
+    return [_text(labels.get(v, v), lang) for v in value_list(value, split=None) if not tokyo_is_empty(v)]
 
 
 def tokyo_local_government_label(value: str, lang: str | None = None) -> str:
@@ -241,7 +227,7 @@ def tokyo_organization_title(organization: dict | None, lang: str | None = None)
 
 def tokyo_repeats(value) -> list[dict]:
     """The non-empty items of a repeating field (stored list or JSON text)."""
-    return [v for v in _as_list(value) if isinstance(v, dict) and not tokyo_is_empty(v)]
+    return [v for v in value_list(value, split=None) if isinstance(v, dict) and not tokyo_is_empty(v)]
 
 
 def helpers() -> dict:

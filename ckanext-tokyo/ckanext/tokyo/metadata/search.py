@@ -12,6 +12,7 @@ from collections import OrderedDict
 from ckan.common import _
 from ckan.lib.i18n import get_lang
 
+from ckanext.tokyo.base.values import value_list
 from ckanext.tokyo.metadata import helpers, organizations
 
 # index field → the dataset field it comes from
@@ -22,7 +23,7 @@ INDEXED = {
 }
 
 
-def facet_titles() -> "OrderedDict[str, str]":
+def facet_titles() -> OrderedDict[str, str]:
     return OrderedDict([
         ("vocab_tokyo_category", _("Category")),
         ("organization", _("Organizations")),
@@ -45,21 +46,9 @@ def dataset_facets(facets_dict):
     return facets_dict
 
 
-def _values(raw) -> list[str]:
-    if raw in (None, ""):
-        return []
-    if isinstance(raw, list):
-        return [str(v) for v in raw]
-    try:
-        parsed = json.loads(raw)
-    except (TypeError, ValueError):
-        return [str(raw)]
-    return [str(v) for v in parsed] if isinstance(parsed, list) else [str(parsed)]
-
-
 def before_dataset_index(pkg_dict: dict) -> dict:
     for index_field, field in INDEXED.items():
-        values = _values(pkg_dict.get(field))
+        values = value_list(pkg_dict.get(field), split=None)
         if values:
             pkg_dict[index_field] = values
     # Repeating subfields (contact, spatial_coverage, temporal_coverage) reach

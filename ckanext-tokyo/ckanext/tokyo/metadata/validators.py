@@ -1,18 +1,18 @@
 """Scheming validators of the Tokyo schemas (registered through IValidators).
 
-Small functions over the CKAN-free rules in ``codelists`` and ``identifiers``.
+Small functions over the CKAN-free rules of the ground floor (``ckanext.tokyo.base``).
 Error messages name the field and say what is wrong in Japanese and English.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import unicodedata
 
 from ckan.lib.navl.dictization_functions import Invalid, StopOnError, missing
 
-from ckanext.tokyo import codelists, identifiers
+from ckanext.tokyo.base import codelists, formats, identifiers, standards
+from ckanext.tokyo.base.values import value_list
 
 # Field names as the errors show them: (ja, en).
 FIELD_NAMES = {
@@ -41,25 +41,7 @@ def _empty(value) -> bool:
 
 def _as_list(value) -> list[str]:
     """A list from a list, a JSON list string or a comma-separated string."""
-    if _empty(value):
-        return []
-    if isinstance(value, str):
-        text = value.strip()
-        if text.startswith("["):
-            try:
-                value = json.loads(text)
-            except ValueError:
-                value = [text]
-        else:
-            value = [v for v in re.split(r"[,、\s]+", text)]
-    if not isinstance(value, (list, tuple)):
-        value = [value]
-    out: list[str] = []
-    for v in value:
-        v = str(v).strip()
-        if v and v not in out:
-            out.append(v)
-    return out
+    return [] if _empty(value) else [str(v) for v in value_list(value)]
 
 
 def _ascii_digits(value: str) -> str:
@@ -210,10 +192,8 @@ def tokyo_encoding(key, data, errors, context):
 
 def tokyo_conforms_to(key, data, errors, context):
     """Ids of the standard-dataset Table Schemas in schemas/standard/."""
-    from ckanext.tokyo.validation import registry
-
     ids = _as_list(data.get(key))
-    known = set(registry.schema_ids())
+    known = set(standards.schema_ids())
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise _invalid(key, f"不明な標準データセット: {', '.join(unknown)}",
@@ -315,20 +295,14 @@ def tokyo_required(key, data, errors, context):
 
 
 def tokyo_format(key, data, errors, context):
-    """Normalised format: 'csv', '.CSV', 'text/csv' → 'CSV'."""
+    """The format's code in the format table: 'csv', '.CSV', 'text/csv' → 'CSV'."""
     value = data.get(key)
     if not _empty(value):
-        data[key] = codelists.normalise_format(str(value))
+        data[key] = formats.normalise(str(value))
 
 
 def tokyo_json_list_output(value):
-    if isinstance(value, list):
-        return value
-    try:
-        parsed = json.loads(value)
-    except (TypeError, ValueError):
-        return [value] if value else []
-    return parsed if isinstance(parsed, list) else [parsed]
+    return value_list(value, split=None)
 
 
 def validators() -> dict:

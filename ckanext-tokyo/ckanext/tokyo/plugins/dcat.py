@@ -17,20 +17,21 @@ from __future__ import annotations
 
 import json
 
+from flask import Blueprint, Response
+
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-from flask import Blueprint, Response
+
+from ckanext.tokyo.base import standards
 
 CATALOG_OPTIONS = ("catalog_title_ja", "catalog_title_en",
                    "catalog_description_ja", "catalog_description_en")
 
 
 def standard(schema_id: str):
-    from ckanext.tokyo.validation import registry
-
     schema_id = schema_id.removesuffix(".json")
     try:
-        descriptor = registry.descriptor(schema_id)
+        descriptor = standards.descriptor(schema_id)
     except KeyError:
         return tk.abort(404, tk._("Standard not found"))
     return Response(json.dumps(descriptor, ensure_ascii=False, indent=2),
@@ -43,7 +44,7 @@ def dcat_dataset_show(up_func, context, data_dict):
     try:
         pkg = tk.get_action("package_show")(dict(context), {"id": data_dict.get("id")})
     except tk.NotAuthorized:
-        raise tk.ObjectNotFound()  # do not reveal that a private dataset exists
+        raise tk.ObjectNotFound() from None  # do not reveal that a private dataset exists
     if pkg.get("private") or pkg.get("state") != "active":
         raise tk.ObjectNotFound()
     return up_func(context, data_dict)

@@ -13,7 +13,16 @@ import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo.catalog_validation import actions, auth, helpers, jobs, resource_status, resources, settings, views
+from ckanext.tokyo.catalog_validation import (
+    actions,
+    auth,
+    helpers,
+    jobs,
+    resource_status,
+    resources,
+    settings,
+    views,
+)
 from ckanext.tokyo.catalog_validation.cli import tokyo
 
 log = logging.getLogger(__name__)

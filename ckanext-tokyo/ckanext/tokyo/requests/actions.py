@@ -20,8 +20,7 @@ import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo import codelists, identifiers
-from ckanext.tokyo.base import data_requests as workflow
+from ckanext.tokyo.base import codelists, data_requests as workflow, identifiers
 
 from . import labels, matching, settings
 from .model import ACTIVE, HIDDEN, Comment, DataRequest, Event, Vote, table_exists, utcnow
@@ -102,6 +101,17 @@ def _clean(data_dict: dict[str, Any], current: Optional[DataRequest] = None) -> 
     if errors:
         raise tk.ValidationError(errors)
     return values
+
+
+def _number(data_dict: dict[str, Any], key: str, default: int) -> int:
+    """A whole number ≥ 0 from data_dict (default when not given)."""
+    value = data_dict.get(key)
+    if value in (None, ""):
+        return default
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        raise tk.ValidationError({key: [tk._("Not a number")]}) from None
 
 
 def _event(request: DataRequest, context: dict[str, Any], kind: str, **values: Any) -> Event:
@@ -319,11 +329,7 @@ def tokyo_data_request_list(context, data_dict):
         query = query.order_by(DataRequest.created.desc())
     else:
         query = query.order_by(DataRequest.modified.desc())
-    try:
-        limit = min(max(int(data_dict.get("limit", 20)), 0), 100)
-        offset = max(int(data_dict.get("offset", 0)), 0)
-    except (TypeError, ValueError):
-        raise tk.ValidationError({"limit": [tk._("Not a number")]})
+    limit, offset = min(_number(data_dict, "limit", 20), 100), _number(data_dict, "offset", 0)
     return {"count": count, "results": _dictize(query.limit(limit).offset(offset).all(), context)}
 
 
@@ -399,7 +405,7 @@ def _published_dataset(ref: str, context: dict[str, Any]) -> dict[str, Any]:
         pkg = tk.get_action("package_show")({"user": context.get("user"), "ignore_auth": context.get("ignore_auth")},
                                             {"id": ref})
     except (tk.ObjectNotFound, tk.NotAuthorized):
-        raise tk.ValidationError({"dataset": [tk._("Dataset not found")]})
+        raise tk.ValidationError({"dataset": [tk._("Dataset not found")]}) from None
     return pkg
 
 
@@ -505,10 +511,7 @@ def tokyo_data_request_matches(context, data_dict):
     """
     request = _request(data_dict, context)
     tk.check_access("tokyo_data_request_matches", context, data_dict)
-    try:
-        limit = min(max(int(data_dict.get("limit", 10)), 1), 50)
-    except (TypeError, ValueError):
-        raise tk.ValidationError({"limit": [tk._("Not a number")]})
+    limit = min(max(_number(data_dict, "limit", 10), 1), 50)
     return matching.matches(request, context, limit)
 
 
@@ -522,11 +525,7 @@ def tokyo_data_request_unanswered(context, data_dict):
     """
     tk.check_access("tokyo_data_request_unanswered", context, data_dict)
     _require_table()
-    try:
-        days = data_dict.get("days")
-        days = settings.unanswered_days() if days in (None, "") else int(days)
-    except (TypeError, ValueError):
-        raise tk.ValidationError({"days": [tk._("Not a number")]})
+    days = _number(data_dict, "days", settings.unanswered_days())
     cutoff = utcnow() - datetime.timedelta(days=max(days, 0))
     rows = (model.Session.query(DataRequest)
             .filter(DataRequest.state == ACTIVE, DataRequest.status == workflow.RECEIVED,

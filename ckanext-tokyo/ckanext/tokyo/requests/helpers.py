@@ -7,8 +7,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo import codelists, identifiers
-from ckanext.tokyo.base import data_requests as workflow
+from ckanext.tokyo.base import codelists, data_requests as workflow, identifiers
 from ckanext.tokyo.metadata.helpers import page_lang
 
 from . import labels

@@ -18,8 +18,7 @@ import requests
 import ckan.plugins.toolkit as tk
 from ckan.lib.search.common import make_connection
 
-from ckanext.tokyo import identifiers
-from ckanext.tokyo.base import data_requests as workflow
+from ckanext.tokyo.base import data_requests as workflow, identifiers
 
 # The types searched: published datasets and inventory records (the latter
 # only exist with tokyo_inventory).
@@ -55,13 +54,14 @@ def matches(request: Any, context: dict[str, Any], limit: int) -> dict[str, Any]
     try:
         terms = workflow.match_terms(analysed_tokens(f"{request.title}\n{request.description}"))
     except MatchingUnavailable:
-        raise tk.ValidationError({"matching": [tk._("The search service is not available; try again later")]})
+        raise tk.ValidationError(
+            {"matching": [tk._("The search service is not available; try again later")]}) from None
     query = workflow.match_query(terms, list(request.categories or []), _area_uris(list(request.areas or [])))
     if not query:
         return {"terms": [], "results": []}
     found = tk.get_action("package_search")(
         {"user": context.get("user"), "ignore_auth": context.get("ignore_auth")},
-        {"q": query, "defType": "lucene", "fq": "+dataset_type:(%s)" % " OR ".join(TYPES),
+        {"q": query, "defType": "lucene", "fq": "+dataset_type:({})".format(" OR ".join(TYPES)),
          "include_private": True, "rows": limit, "sort": "score desc"})
     categories, areas = set(request.categories or []), set(_area_uris(list(request.areas or [])))
     results = []

@@ -57,7 +57,7 @@ class DataRequest(tk.BaseModel):  # type: ignore[misc,valid-type]
     moderation_reason = sa.Column(sa.UnicodeText)
 
     @classmethod
-    def get(cls, request_id: str) -> Optional["DataRequest"]:
+    def get(cls, request_id: str) -> Optional[DataRequest]:
         return model.Session.get(cls, request_id) if request_id else None
 
     def as_dict(self) -> dict[str, Any]:

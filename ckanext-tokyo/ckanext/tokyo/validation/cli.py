@@ -5,7 +5,6 @@ Exit status: 0 valid, 1 invalid, 2 could not read.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import sys
 from typing import Optional, Sequence
@@ -14,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from . import messages
+from . import messages, templating
 from .engine import validate
 from .options import Options
 from .report import Report
@@ -80,29 +79,9 @@ def print_text(name: str, report: Report, console: Console) -> None:
 
 
 def to_html(name: str, report: Report) -> str:
-    e = html.escape
-    rows = "\n".join(
-        f'<tr class="{e(f.severity)}"><td>{"" if f.row is None else f.row}</td>'
-        f"<td>{e(f.field or '')}</td><td>{e(f.severity)}</td>"
-        f"<td>{e(messages.title(f.code))}<br><small>{e(messages.title(f.code, 'en'))}</small>"
-        f"<br><code>{e(f.code)}</code></td>"
-        f"<td><code>{e(f.value or '')}</code></td>"
-        f"<td>{e(f.message)}<br><small>{e(f.message_en)}</small></td></tr>"
-        for f in report.findings)
     verdict = {0: "valid / 適合", 1: "invalid / 不適合", 2: "could not read / 読込不可"}[report.exit_code]
-    stats = report.stats
-    return f"""<!DOCTYPE html>
-<html lang="ja"><head><meta charset="utf-8"><title>tokyo-validate: {e(name)}</title>
-<style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px;vertical-align:top}}
-.error td:nth-child(3){{color:#b00}}.warning td:nth-child(3){{color:#a60}}</style></head>
-<body><h1>{e(name)}: {e(verdict)}</h1>
-<p>encoding {e(str(report.encoding))} · schema {e(str(report.schema))} · rows {e(str(stats.get("rows", 0)))}
-· errors {e(str(stats.get("errors", 0)))} · warnings {e(str(stats.get("warnings", 0)))}</p>
-<table><thead><tr><th>行 row</th><th>列 field</th><th>severity</th><th>ルール rule</th><th>値 value</th><th>message</th></tr></thead>
-<tbody>
-{rows}
-</tbody></table></body></html>
-"""
+    return templating.render(__package__, "tokyo_validate.html", name=name, verdict=verdict, report=report,
+                             stats=report.stats, title=messages.title)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ from typing import IO, Any, Iterator, Optional, Union
 from frictionless import Check, Checklist, Detector, Dialect, FrictionlessException, Resource, formats
 from frictionless.checks import baseline
 
+from ..base import standards
 from . import encoding as encodings
-from . import registry
 from .checks import TokyoError, build
 from .checks.xlsx import oversized
 from .layout import Table, find_header, map_fields, plan, text
@@ -48,7 +48,7 @@ def validate(source: Source, schema: Optional[str] = "auto", options: Optional[O
     """Validate a CSV/XLSX file (path or binary stream) against Japan's standard formats.
 
     schema: None (general rules only), "auto" (pick the standard dataset from
-    the header) or a schema id from the registry.
+    the header) or a schema id from ``base.standards``.
     """
     options = options or Options()
     run = _Run(options)
@@ -198,22 +198,22 @@ class _Run:
         descriptor: Optional[dict[str, Any]] = None
         if schema not in (None, "auto"):
             try:
-                descriptor = registry.descriptor(schema)
-            except registry.UnknownSchema:
+                descriptor = standards.descriptor(schema)
+            except standards.UnknownSchema:
                 self.add("tokyo/unknown-schema", schema=schema)
                 self.readable = False
                 return None
-        index, detection = find_header(sample, registry.detect if schema == "auto" else None)
+        index, detection = find_header(sample, standards.detect if schema == "auto" else None)
         labels = [c.strip() for c in sample[index]] if sample else []
         if detection:
-            descriptor = registry.descriptor(detection.schema_id)
+            descriptor = standards.descriptor(detection.schema_id)
             mapping = dict(detection.mapping)
             self.stats["schema_reason"] = detection.reason
             self.stats["schema_reason_en"] = detection.reason_en
             self.add("tokyo/schema-detected", schema=detection.schema_id,
                      reason=detection.reason, reason_en=detection.reason_en)
         elif descriptor:
-            mapping = map_fields(labels, registry.field_lookup(descriptor["name"]))
+            mapping = map_fields(labels, standards.field_lookup(descriptor["name"]))
         else:
             mapping = {}
             if schema == "auto":

@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Sequence
 
+from ..base.standards import canonical_header
 from .encoding import Encoding
-from .registry import canonical_header
 
 HEADER_SEARCH_ROWS = 30
 
@@ -38,7 +38,8 @@ HEADING_FORMATS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Units and signs a number may carry in print-style tables.
-_NUMBER_NOISE = re.compile(r"^[▲△+\-]?\s*(?:[¥$]|約)?\s*([\d,]+(?:\.\d+)?)\s*(千円|百万円|円|人|件|世帯|%|台|か所|箇所|戸|棟|校|m|km|㎡|ha|kg|t)?$")
+_NUMBER_NOISE = re.compile(r"^[▲△+\-]?\s*(?:[¥$]|約)?\s*([\d,]+(?:\.\d+)?)\s*"
+                           r"(千円|百万円|円|人|件|世帯|%|台|か所|箇所|戸|棟|校|m|km|㎡|ha|kg|t)?$")
 
 
 @dataclass(frozen=True)

@@ -234,7 +234,7 @@ MESSAGES: dict[str, Message] = {
         ERROR, "数値でない", "Not a number",
         "数値ではありません（「{value}」）。", "Not a number (\"{value}\").",
         "半角数字で記載してください。", "Write an ASCII number."),
-    # Identifiers (the detail comes from ckanext.tokyo.identifiers)
+    # Identifiers (the detail comes from ckanext.tokyo.base.identifiers)
     "tokyo/lg-code-check-digit": Message(
         ERROR, "全国地方公共団体コードの検査数字が誤っている", "Local government code with a wrong check digit",
         "全国地方公共団体コード「{value}」: {detail}", "Local government code \"{value}\": {detail_en}", "", ""),

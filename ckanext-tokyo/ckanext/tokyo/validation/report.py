@@ -23,7 +23,7 @@ class Finding:
 
     @classmethod
     def of(cls, code: str, row: Optional[int] = None, field: Optional[str] = None,
-           **params: Any) -> "Finding":
+           **params: Any) -> Finding:
         rendered = messages.render(code, params)
         value = params.get("value")
         cell = row is not None and field is not None and value is not None

@@ -22,8 +22,9 @@ def test_suppression_symbols_pass_in_inferred_columns(check, value):
 
 
 def test_schema_integer_field_rejects_text(write):
-    from tests.unit.validation.conftest import TOILET_ROW, toilet_header
     from ckanext.tokyo.validation import validate
+
+    from tests.unit.validation.conftest import TOILET_ROW, toilet_header
     row = dict(TOILET_ROW, 男性トイレ総数="6基", 女性トイレ総数="4.5")
     report = validate(write([toilet_header(), [row[h] for h in toilet_header()]]), schema="current-13-public-toilet")
     found = {(f.code, f.row, f.field) for f in report.findings}

@@ -1,4 +1,5 @@
 from ckanext.tokyo.validation import validate
+
 from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
 
 

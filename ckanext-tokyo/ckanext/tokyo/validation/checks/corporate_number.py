@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import attrs
 
-from ... import identifiers
+from ...base import identifiers
 from ..layout import Column
 from .base import CellCheck, Problem
 

@@ -1,7 +1,7 @@
 """Tokyo's 63 local governments: English names (schemas/codes, identifiers)."""
 import pytest
 
-from ckanext.tokyo import identifiers
+from ckanext.tokyo.base import identifiers
 from ckanext.tokyo.metadata import helpers
 
 SUFFIX = {"区": " City", "市": " City", "町": " Town", "村": " Village"}

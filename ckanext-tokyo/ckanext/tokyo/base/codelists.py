@@ -1,5 +1,5 @@
 """Tokyo's metadata code lists: categories, EU data themes, 更新頻度, languages,
-access rights, encodings and formats.
+access rights and encodings (formats: ``formats``).
 
 The one place these lists live (data in ``schemas/codes/``). The scheming
 choices (``tokyo_schema``), the importer and the DCAT profile all read them
@@ -7,14 +7,13 @@ here. Imports without CKAN (stdlib only). See docs/metadata-fields.md.
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterable
+
+from .data_files import code_rows
 
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
 FREQUENCY_BASE = EU_AUTHORITY + "frequency/"
@@ -51,15 +50,6 @@ class Frequency(Code):
     spellings: tuple[str, ...] = ()
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = (
-        resources.files("ckanext.tokyo.schemas")
-        .joinpath("codes", name)
-        .read_text(encoding="utf-8")
-    )
-    return list(csv.DictReader(io.StringIO(text)))
-
-
 # ------------------------------------------------------------- categories
 
 @functools.lru_cache(maxsize=1)
@@ -71,7 +61,7 @@ def categories() -> tuple[Category, ...]:
             themes=tuple(THEME_BASE + t for t in row["eu_themes"].split()),
             confirmed=row["confirmed"] == "yes",
         )
-        for row in _rows("tokyo_categories.csv")
+        for row in code_rows("tokyo_categories.csv")
     )
 
 
@@ -98,7 +88,7 @@ def themes() -> tuple[Code, ...]:
     the table, Japanese translations ours."""
     return tuple(
         Code(code=r["code"], uri=THEME_BASE + r["code"], ja=r["ja"], en=r["en"])
-        for r in _rows("eu_themes.csv")
+        for r in code_rows("eu_themes.csv")
     )
 
 
@@ -123,7 +113,7 @@ def frequencies() -> tuple[Frequency, ...]:
             code=row["code"], uri=FREQUENCY_BASE + row["code"], ja=row["ja"], en=row["en"],
             spellings=tuple(s for s in row["spellings"].split("|") if s),
         )
-        for row in _rows("frequencies.csv")
+        for row in code_rows("frequencies.csv")
     )
 
 
@@ -181,7 +171,7 @@ def frequency_for_spelling(text: str) -> Frequency | None:
 def languages() -> tuple[Code, ...]:
     return tuple(
         Code(code=r["code"], uri=LANGUAGE_BASE + r["code"], ja=r["ja"], en=r["en"])
-        for r in _rows("languages.csv")
+        for r in code_rows("languages.csv")
     )
 
 
@@ -213,31 +203,6 @@ def lookup(codes: Iterable[Code], value: str) -> Code | None:
         if value in (c.uri, c.code):
             return c
     return None
-
-
-# ------------------------------------------------------------- formats
-
-_FORMAT_ALIASES = {
-    "csv": "CSV", "text/csv": "CSV", "tsv": "TSV",
-    "xls": "XLS", "excel": "XLSX", "xlsx": "XLSX", "ms excel": "XLSX",
-    "application/vnd.ms-excel": "XLS",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
-    "json": "JSON", "application/json": "JSON", "geojson": "GeoJSON",
-    "xml": "XML", "rdf": "RDF", "ttl": "Turtle", "turtle": "Turtle",
-    "pdf": "PDF", "application/pdf": "PDF", "zip": "ZIP", "application/zip": "ZIP",
-    "html": "HTML", "htm": "HTML", "text/html": "HTML", "txt": "TXT", "text": "TXT",
-    "doc": "DOC", "docx": "DOCX", "word": "DOCX", "ods": "ODS", "odt": "ODT",
-    "shp": "SHP", "shapefile": "SHP", "kml": "KML", "kmz": "KMZ", "gml": "GML",
-    "jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "api": "API",
-}
-
-
-def normalise_format(value: str) -> str:
-    """'csv', '.CSV', ' Csv ', 'text/csv' → 'CSV'; unknown formats upper-cased."""
-    v = unicodedata.normalize("NFKC", value or "").strip().lstrip(".")
-    if not v:
-        return ""
-    return _FORMAT_ALIASES.get(v.lower(), v.upper() if v.isascii() and len(v) <= 8 else v)
 
 
 # ------------------------------------------------------------- choices

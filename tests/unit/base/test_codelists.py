@@ -1,7 +1,7 @@
 """The CKAN-free code lists: categories, EU data themes, 更新頻度, languages, formats."""
 import pytest
 
-from ckanext.tokyo import codelists
+from ckanext.tokyo.base import codelists, formats
 
 F = codelists.FREQUENCY_BASE
 
@@ -52,5 +52,5 @@ def test_eu_themes_have_both_labels_and_cover_the_categories():
 
 def test_languages_and_formats():
     assert codelists.DEFAULT_LANGUAGE in {lang.uri for lang in codelists.languages()}
-    assert [codelists.normalise_format(v) for v in ("csv", ".CSV", " Csv ", "text/csv", "xlsx", "geojson", "")] == [
+    assert [formats.normalise(v) for v in ("csv", ".CSV", " Csv ", "text/csv", "xlsx", "geojson", "")] == [
         "CSV", "CSV", "CSV", "CSV", "XLSX", "GeoJSON", ""]

@@ -1,17 +1,18 @@
-"""The standard-dataset schemas: loading, lookup and detection from a header.
+"""The standard datasets: their Table Schemas, lookup, and detection from a header.
 
-CKAN-free (stdlib + frictionless). The schemas are the JSON files in
-``schemas/standard/`` of the repository, shipped inside the package as
-``ckanext.tokyo.schemas`` (see setup.py), one Frictionless Table Schema per
-standard dataset; conventions in docs/table-schemas.md.
+CKAN-free (stdlib; frictionless only when a Schema object is asked for). The
+schemas are the JSON files in ``schemas/standard/`` of the repository, shipped
+inside the package as ``ckanext.tokyo.schemas`` (see setup.py), one
+Frictionless Table Schema per standard dataset; conventions in
+docs/table-schemas.md.
 
 Typical use::
 
-    from ckanext.tokyo.validation import registry
-    found = registry.detect(header)          # Detection | None
+    from ckanext.tokyo.base import standards
+    found = standards.detect(header)          # Detection | None
     if found:
-        schema = registry.load(found.schema_id)
-        levels = registry.field_requirements(found.schema_id)
+        schema = standards.load(found.schema_id)
+        levels = standards.field_requirements(found.schema_id)
 """
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-import frictionless
+from . import data_files
+
+if TYPE_CHECKING:
+    import frictionless
 
 __all__ = [
     "Detection",
@@ -41,7 +44,6 @@ __all__ = [
     "schema_ids",
 ]
 
-PACKAGE = "ckanext.tokyo.schemas"
 FOLDER = "standard"
 
 LAYOUT_CURRENT = "current"
@@ -111,9 +113,9 @@ def canonical_header(name: str) -> str:
 
 # ---------------------------------------------------------------- loading
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _descriptors() -> dict[str, dict]:
-    folder = resources.files(PACKAGE).joinpath(FOLDER)
+    folder = data_files.folder(FOLDER)
     out: dict[str, dict] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".json"):
@@ -126,7 +128,7 @@ def _descriptors() -> dict[str, dict]:
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lookups() -> dict[str, dict[str, str]]:
     """schema id -> {canonical heading or alias -> field name}."""
     out: dict[str, dict[str, str]] = {}
@@ -165,6 +167,8 @@ def descriptor(schema_id: str) -> dict:
 
 def load(schema_id: str) -> frictionless.Schema:
     """A fresh frictionless Schema (custom x-… keys are kept in ``.custom``)."""
+    import frictionless  # here: the other users of this module need only the JSON
+
     return frictionless.Schema.from_descriptor(descriptor(schema_id))
 
 

@@ -11,12 +11,11 @@ Algorithms (verified against every row of schemas/codes):
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
+
+from .data_files import code_rows
 
 HOJIN_BASE = "http://hojin-info.go.jp/data/basic/"
 SAC_BASE = "http://data.e-stat.go.jp/lod/sac/C"
@@ -145,11 +144,6 @@ class LocalGovernment:
 @functools.lru_cache(maxsize=1)
 def tokyo_local_governments() -> tuple[LocalGovernment, ...]:
     """東京都 and its 62 区市町村, from schemas/codes."""
-    text = (
-        resources.files("ckanext.tokyo.schemas")
-        .joinpath("codes/tokyo_local_governments.csv")
-        .read_text(encoding="utf-8")
-    )
     return tuple(
         LocalGovernment(
             code=row["lg_code_6"],
@@ -159,7 +153,7 @@ def tokyo_local_governments() -> tuple[LocalGovernment, ...]:
             name_en=row["name_en"],
             corporate_number=row["houjin_bangou_derived"],
         )
-        for row in csv.DictReader(io.StringIO(text))
+        for row in code_rows("tokyo_local_governments.csv")
     )
 
 

@@ -1,4 +1,4 @@
-"""ckanext.tokyo.validation.registry without CKAN."""
+"""ckanext.tokyo.base.standards without CKAN."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,7 +6,7 @@ import dataclasses
 import frictionless
 import pytest
 
-from ckanext.tokyo.validation import registry
+from ckanext.tokyo.base import standards
 
 TOILET_13 = [
     "全国地方公共団体コード", "ID", "地方公共団体名", "名称", "名称_カナ", "名称_英語",
@@ -28,37 +28,37 @@ LEGACY_AED = [
 
 
 def test_schema_ids_are_unique_and_sorted():
-    ids = registry.schema_ids()
+    ids = standards.schema_ids()
     assert len(ids) == len(set(ids))
     assert "current-13-public-toilet" in ids and "legacy2020-01-aed" in ids
 
 
 def test_every_schema_loads():
-    for schema_id in registry.schema_ids():
-        schema = registry.load(schema_id)
+    for schema_id in standards.schema_ids():
+        schema = standards.load(schema_id)
         assert isinstance(schema, frictionless.Schema)
         assert schema.custom["x-tokyo"]["dataset_number"]
-        assert registry.descriptor(schema_id)["name"] == schema_id
+        assert standards.descriptor(schema_id)["name"] == schema_id
 
 
 def test_descriptor_is_a_copy():
-    d = registry.descriptor("current-13-public-toilet")
+    d = standards.descriptor("current-13-public-toilet")
     d["fields"].clear()
-    assert len(registry.descriptor("current-13-public-toilet")["fields"]) == 39
+    assert len(standards.descriptor("current-13-public-toilet")["fields"]) == 39
 
 
 def test_unknown_schema_lists_ids():
-    with pytest.raises(registry.UnknownSchema) as exc:
-        registry.descriptor("no-such-schema")
+    with pytest.raises(standards.UnknownSchema) as exc:
+        standards.descriptor("no-such-schema")
     assert isinstance(exc.value, KeyError)
     assert "no-such-schema" in str(exc.value)
     assert "current-13-public-toilet" in str(exc.value)
     with pytest.raises(KeyError):
-        registry.load("no-such-schema")
+        standards.load("no-such-schema")
 
 
 def test_info():
-    meta = registry.info("current-13-public-toilet")
+    meta = standards.info("current-13-public-toilet")
     assert dataclasses.is_dataclass(meta)
     assert (meta.id, meta.title, meta.title_en, meta.dataset_number, meta.layout,
             meta.edition, meta.completeness) == (
@@ -68,23 +68,23 @@ def test_info():
     assert "デジタル庁" in meta.source
     with pytest.raises(dataclasses.FrozenInstanceError):
         meta.title = "x"  # type: ignore[misc]
-    legacy = registry.info("legacy2020-01-aed")
+    legacy = standards.info("legacy2020-01-aed")
     assert (legacy.layout, legacy.family, legacy.dataset_number) == ("legacy2020", "推奨データセット", "01")
 
 
 def test_field_requirements_and_formats():
-    req = registry.field_requirements("current-13-public-toilet")
+    req = standards.field_requirements("current-13-public-toilet")
     assert len(req) == 39
     assert req["名称"] == "required"
     assert req["名称_カナ"] == "recommended"
     assert req["バリアフリートイレ数"] == "recommended"  # written with 〇 in the sheet
     assert req["町字ID"] == "optional"
-    fmt = registry.field_formats("current-13-public-toilet")
+    fmt = standards.field_formats("current-13-public-toilet")
     assert fmt["全国地方公共団体コード"] == "lg-code"
     assert fmt["緯度"] == "latitude" and fmt["経度"] == "longitude"
     assert fmt["利用開始時間"] == "time"
     assert "名称" not in fmt
-    legacy = registry.field_formats("legacy2020-01-aed")
+    legacy = standards.field_formats("legacy2020-01-aed")
     assert legacy["法人番号"] == "corporate-number"
     assert legacy["利用可能曜日"] == "weekdays"
     assert legacy["電話番号"] == "phone"
@@ -99,7 +99,7 @@ def test_field_requirements_and_formats():
     ("緯度 (世界測地系)", "緯度(世界測地系)"),
 ])
 def test_canonical_header(raw, canon):
-    assert registry.canonical_header(raw) == canon
+    assert standards.canonical_header(raw) == canon
 
 
 def _check_reasons(found):
@@ -108,7 +108,7 @@ def _check_reasons(found):
 
 
 def test_detect_exact_current_header():
-    found = registry.detect(TOILET_13)
+    found = standards.detect(TOILET_13)
     assert found is not None
     assert found.schema_id == "current-13-public-toilet"
     assert found.score == pytest.approx(1.0)
@@ -122,7 +122,7 @@ def test_detect_with_heading_variant():
     header = [("名称_英字" if h == "名称_英語" else h) for h in TOILET_13]
     header[0] = "\ufeff" + header[0]
     header[13] = "建物名等（方書）"
-    found = registry.detect(header)
+    found = standards.detect(header)
     assert found is not None and found.schema_id == "current-13-public-toilet"
     assert found.mapping["名称_英字"] == "名称_英語"
     assert found.mapping["\ufeff全国地方公共団体コード"] == "全国地方公共団体コード"
@@ -133,7 +133,7 @@ def test_detect_with_heading_variant():
 
 def test_detect_with_missing_recommended_column():
     header = [h for h in TOILET_13 if h != "画像_ライセンス"]
-    found = registry.detect(header)
+    found = standards.detect(header)
     assert found is not None and found.schema_id == "current-13-public-toilet"
     assert found.score < 1.0
     assert "画像_ライセンス" not in found.mapping.values()
@@ -142,15 +142,15 @@ def test_detect_with_missing_recommended_column():
 
 
 def test_detect_legacy_aed():
-    found = registry.detect(LEGACY_AED)
+    found = standards.detect(LEGACY_AED)
     assert found is not None and found.schema_id == "legacy2020-01-aed"
     assert "2020" in found.reason and "2020" in found.reason_en
     _check_reasons(found)
 
 
 def test_detect_legacy_toilet_is_not_the_current_one():
-    legacy = [f["name"] for f in registry.descriptor("legacy2020-08-public-toilet")["fields"]]
-    assert registry.detect(legacy).schema_id == "legacy2020-08-public-toilet"
+    legacy = [f["name"] for f in standards.descriptor("legacy2020-08-public-toilet")["fields"]]
+    assert standards.detect(legacy).schema_id == "legacy2020-08-public-toilet"
 
 
 @pytest.mark.parametrize("header", [
@@ -159,16 +159,16 @@ def test_detect_legacy_toilet_is_not_the_current_one():
     ["日付", "件数", "金額"],
 ])
 def test_detect_nothing(header):
-    assert registry.detect(header) is None
+    assert standards.detect(header) is None
 
 
 def test_every_schema_detects_itself():
-    for schema_id in registry.schema_ids():
-        names = [f["name"] for f in registry.descriptor(schema_id)["fields"]]
-        found = registry.detect(names)
+    for schema_id in standards.schema_ids():
+        names = [f["name"] for f in standards.descriptor(schema_id)["fields"]]
+        found = standards.detect(names)
         assert found is not None and found.schema_id == schema_id, schema_id
 
 
 def test_detect_limited_candidates():
-    found = registry.detect(TOILET_13, candidates=["legacy2020-08-public-toilet"])
+    found = standards.detect(TOILET_13, candidates=["legacy2020-08-public-toilet"])
     assert found is None  # the layout marker says "current"
