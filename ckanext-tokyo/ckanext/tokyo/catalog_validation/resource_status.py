@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 import ckan.model as model
 
-from . import resources
+from . import resources, statuses
 from .model import ResourceValidation, table_exists
 from .statuses import PENDING, RUNNING
 
@@ -98,11 +98,11 @@ def for_index(package_id: str) -> Optional[str]:
     in flight (see the module's docstring)."""
     if not package_id or not table_exists():
         return None
-    statuses = dataset_statuses(package_id)
-    if any(s in IN_FLIGHT for s in statuses) and _wrote_in_transaction():
+    found = dataset_statuses(package_id)
+    if any(s in IN_FLIGHT for s in found) and _wrote_in_transaction():
         lock_dataset(package_id)
-        statuses = dataset_statuses(package_id)
-    return statuses.worst(statuses)
+        found = dataset_statuses(package_id)
+    return statuses.worst(found)
 
 
 def in_flight_besides(package_id: str, resource_id: str) -> int:
