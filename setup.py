@@ -52,7 +52,8 @@ setup(
             "tokyo_usecases = ckanext.tokyo.plugins.usecases:TokyoUsecasesPlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
-        "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile"],
+        "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile",
+                              "tokyo_usecases = ckanext.tokyo.usecases.dcat:TokyoUsecasesProfile"],
         "console_scripts": ["tokyo-validate = ckanext.tokyo.validation.cli:main"],
     },
 )
