@@ -165,7 +165,8 @@ def test_spreadsheet_import_all_rows_or_none(city):
     # the same file again changes nothing; an edit updates the record
     again = _import(city["sysadmin"], GOOD_CSV.encode(), "目録.csv")
     assert (again["created"], again["updated"], len(again["unchanged"])) == ([], [], 3)
-    changed = _import(city["sysadmin"], GOOD_CSV.replace("区市町村別の一覧", "区市町村別・施設別の一覧").encode(), "目録.csv")
+    edited = GOOD_CSV.replace("区市町村別の一覧", "区市町村別・施設別の一覧")
+    changed = _import(city["sysadmin"], edited.encode(), "目録.csv")
     assert changed["updated"] == [out["created"][0]] and len(changed["unchanged"]) == 2
 
 

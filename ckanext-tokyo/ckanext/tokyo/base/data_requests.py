@@ -119,6 +119,9 @@ GENERIC_TERMS = frozenset({
     "data", "list", "open", "dataset", "information",
 })
 MAX_MATCH_TERMS = 20
+# How much a shared category or area counts against a matching word: a
+# record of the same area or category about the same thing comes first.
+SHARED_BOOST = 5
 
 _SOLR_SPECIAL = re.compile(r'([\\+\-&|!(){}\[\]^"~*?:/])')
 
@@ -149,6 +152,6 @@ def match_query(terms: list[str], categories: list[str] = (), areas: list[str] =
         return ""
     words = " OR ".join(solr_term(t) for t in terms)
     boosts = [f"title:({words})^4", f"notes:({words})^2", f"text:({words})"]
-    boosts += [f"vocab_tokyo_category:{solr_term(c)}^2" for c in categories]
-    boosts += [f"vocab_tokyo_spatial:{solr_term(a)}" for a in areas]
+    boosts += [f"vocab_tokyo_category:{solr_term(c)}^{SHARED_BOOST}" for c in categories]
+    boosts += [f"vocab_tokyo_spatial:{solr_term(a)}^{SHARED_BOOST}" for a in areas]
     return f"text:({words}) AND ({' OR '.join(boosts)})"
