@@ -205,7 +205,7 @@ def test_a_record_becomes_a_dataset_keeping_its_history(city, app):
     assert (dataset["id"], dataset["name"], dataset["type"]) == (record["id"], record["name"], "dataset")
     assert dataset["private"] is True and dataset["maintainer"] == "総務局総合防災部"
     assert "openness" not in dataset and dataset["category"] == ["c005"]
-    activities = helpers.call_action("package_activity_list", id=record["id"])
+    activities = tk.get_action("package_activity_list")(_as(city["editor"]), {"id": record["id"]})
     assert len(activities) == 3 and activities[-1]["data"]["package"]["type"] == "inventory"
     # now a dataset: the other organisation no longer reads it; its page is a dataset page
     with pytest.raises(tk.NotAuthorized):

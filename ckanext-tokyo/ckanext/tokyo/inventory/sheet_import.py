@@ -20,6 +20,7 @@ import ckan.lib.plugins as lib_plugins
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo import compat
 from ckanext.tokyo.base import inventory
 from ckanext.tokyo.metadata.helpers import page_lang
 
@@ -121,7 +122,8 @@ def _validate(context: dict[str, Any], data: dict[str, Any], action: str) -> tup
     """What the action would store, and its errors, without storing."""
     plugin = lib_plugins.lookup_package_plugin(TYPE)
     schema = plugin.create_package_schema() if action == "package_create" else plugin.update_package_schema()
-    return lib_plugins.plugin_validate(plugin, dict(context), dict(data), schema, action)
+    context = {"model": model, "session": model.Session, **context}
+    return lib_plugins.plugin_validate(plugin, context, dict(data), schema, action)
 
 
 def _flatten(errors: Any) -> list[str]:
@@ -203,10 +205,9 @@ def _count(outcome: Outcome, name: str, current: Optional[dict[str, Any]], uncha
 
 
 def _write(context: dict[str, Any], planned: list, outcome: Outcome) -> None:
-    """Every record in one transaction; on any failure none is kept (and
-    the search index is put back as the database has it)."""
-    from ckan.lib.search import rebuild
-
+    """Every record in one transaction, indexed once it is committed; on any
+    failure none is kept (and the index shows what the database has: CKAN
+    2.11 indexes a deferred save at once, 2.12 only on commit)."""
     touched: list[str] = []
     try:
         for wanted, current, unchanged in planned:
@@ -217,12 +218,17 @@ def _write(context: dict[str, Any], planned: list, outcome: Outcome) -> None:
         model.repo.commit()
     except Exception:
         model.Session.rollback()
-        for package_id in touched:  # indexed before the rollback: index what the database has
-            try:
-                rebuild(package_id)
-            except Exception:  # the record is gone: remove it from the index
-                from ckan.lib.search import index_for
-
-                index_for(model.Package).delete_package({"id": package_id})
         log.exception("inventory import rolled back")
+        _reindex(touched)
         raise
+    _reindex(touched)
+
+
+def _reindex(package_ids: list[str]) -> None:
+    from ckan.lib.search import index_for
+
+    for package_id in package_ids:
+        if model.Package.get(package_id) is None:
+            index_for(model.Package).remove_dict({"id": package_id})
+        else:
+            compat.reindex_package(package_id, defer_commit=True)
