@@ -20,6 +20,12 @@ from ckanext.tokyo import dataset_types
 from ckanext.tokyo.inventory import TYPE, actions, auth, permission_labels, settings, validators, views
 from ckanext.tokyo.inventory.cli import tokyo
 
+@tk.chained_helper
+def humanize_entity_type(next_helper, entity_type, object_type, purpose):
+    names = {TYPE: (tk._("inventory record"), tk._("Data inventory"))}
+    return dataset_types.humanize(next_helper, entity_type, object_type, purpose, names)
+
+
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -82,7 +88,7 @@ class TokyoInventoryPlugin(p.SingletonPlugin, DefaultTranslation, DefaultPermiss
 
     # ITemplateHelpers / IValidators: the inventory schema's choices and rules
     def get_helpers(self):
-        return validators.helpers()
+        return {**validators.helpers(), "humanize_entity_type": humanize_entity_type}
 
     def get_validators(self):
         return validators.validators()

@@ -386,7 +386,7 @@ def tokyo_data_request_comment(context, data_dict):
         raise tk.NotAuthorized(tk._("Sign in to comment"))
     text = (data_dict.get("text") or "").strip()
     if not text:
-        raise tk.ValidationError({"text": [tk._("Missing value")]})
+        raise tk.ValidationError({"text": [tk._("Please fill this in")]})
     if len(text) > workflow.LIMITS["comment"]:
         raise tk.ValidationError({"text": [labels.problem(workflow.Problem("comment", "too_long"))]})
     comment = Comment(request_id=request.id, user_id=user.id, text=text)

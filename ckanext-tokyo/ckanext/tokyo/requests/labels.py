@@ -61,7 +61,7 @@ def field(name: str) -> str:
 def problem(item: workflow.Problem) -> str:
     limit = workflow.LIMITS.get(item.field, 0)
     return {
-        "required": tk._("Missing value"),
+        "required": tk._("Please fill this in"),
         "too_long": tk._("Please use at most %(limit)s characters") % {"limit": limit},
         "unknown_value": tk._("Unknown value"),
         "transition": tk._("This status cannot follow the current one"),
