@@ -36,7 +36,8 @@ setup(
     + ["ckanext.tokyo.schemas"],
     package_data={
         "ckanext.tokyo.schemas": ["**/*.json", "**/*.yaml", "**/*.csv", "**/*.md"],
-        "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "demo/*.csv", "demo/files/*.csv", "migration/**/*",
+        "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "demo/*.csv",
+                          "demo/files/*.csv", "migration/**/*",
                           "requests/templates/**/*", "inventory/templates/**/*", "usecases/templates/**/*"],
         # HTML reports of tokyo-validate and `ckan tokyo report` (jinja2, no CKAN)
         "ckanext.tokyo.validation": ["templates/*.html"],

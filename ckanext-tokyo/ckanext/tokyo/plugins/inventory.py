@@ -6,7 +6,7 @@ a spreadsheet; records are a second scheming dataset type ``inventory``
 always private, read only inside the city (permission labels) and never in
 public search or the DCAT feed; a record becomes a dataset with the same id
 and history when published. Needs tokyo_schema and scheming_datasets.
-docs/data-inventory.md.
+docs/data-requests.md.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ckan.lib.plugins import DefaultPermissionLabels, DefaultTranslation
 from ckanext.tokyo import dataset_types
 from ckanext.tokyo.inventory import TYPE, actions, auth, permission_labels, settings, validators, views
 from ckanext.tokyo.inventory.cli import tokyo
+
 
 @tk.chained_helper
 def humanize_entity_type(next_helper, entity_type, object_type, purpose):
