@@ -45,7 +45,7 @@ def tokyo_inventory_publish(context, data_dict):
 
 def tokyo_inventory_import(context, data_dict):
     """Import inventory records from a spreadsheet: one row per record, with
-    Japanese or English headers (docs/data-inventory.md). Rows whose record
+    Japanese or English headers (docs/data-requests.md). Rows whose record
     exists (same URL name, or organisation and title) update it.
 
     :param upload: the file (multipart), or
