@@ -31,7 +31,7 @@ def is_staff() -> bool:
 
 def guard():
     """before_request of the app: the inventory's pages for staff only."""
-    if tk.request.blueprint in (TYPE, inventory.name) and not is_staff():
+    if tk.request.blueprint in (TYPE, f"{TYPE}_resource", inventory.name) and not is_staff():
         return tk.abort(404, tk._("Dataset not found"))
     return None
 
