@@ -36,8 +36,9 @@ setup(
     + ["ckanext.tokyo.schemas"],
     package_data={
         "ckanext.tokyo.schemas": ["**/*.json", "**/*.yaml", "**/*.csv", "**/*.md"],
-        "ckanext.tokyo": ["templates/**/*", "public/**/*", "assets/**/*", "i18n/**/*", "demo/*.json", "demo/files/*.csv",
-                          "migration/**/*"],
+        "ckanext.tokyo": ["templates/**/*", "public/**/*", "assets/**/*", "i18n/**/*", "demo/*.json", "demo/*.csv",
+                          "demo/files/*.csv", "migration/**/*",
+                          "requests/templates/**/*", "inventory/templates/**/*", "usecases/templates/**/*"],
         # HTML reports of tokyo-validate and `ckan tokyo report` (jinja2, no CKAN)
         "ckanext.tokyo.validation": ["templates/*.html"],
         "ckanext.tokyo.catalog_validation": ["templates/*.html"],
@@ -48,9 +49,13 @@ setup(
             "tokyo_dcat = ckanext.tokyo.plugins.dcat:TokyoDcatPlugin",
             "tokyo_validation = ckanext.tokyo.plugins.validation:TokyoValidationPlugin",
             "tokyo_datastore = ckanext.tokyo.plugins.datastore:TokyoDatastorePlugin",
+            "tokyo_requests = ckanext.tokyo.plugins.requests:TokyoRequestsPlugin",
+            "tokyo_inventory = ckanext.tokyo.plugins.inventory:TokyoInventoryPlugin",
+            "tokyo_usecases = ckanext.tokyo.plugins.usecases:TokyoUsecasesPlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
-        "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile"],
+        "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile",
+                              "tokyo_usecases = ckanext.tokyo.usecases.dcat:TokyoUsecasesProfile"],
         "console_scripts": ["tokyo-validate = ckanext.tokyo.validation.cli:main"],
     },
 )

@@ -24,7 +24,7 @@ APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose lib
 # priority, and tokyo_schema overrides some of scheming's display templates.
 # tokyo_datastore (tables loaded into CKAN's DataStore, previews, Data API)
 # stands on tokyo_validation, datastore and datatables_view.
-PLUGINS="activity tokyo_schema tokyo_validation tokyo_datastore datastore datatables_view scheming_datasets scheming_organizations dcat tokyo_dcat"
+PLUGINS="activity tokyo_schema tokyo_validation tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases scheming_datasets scheming_organizations dcat tokyo_dcat"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }

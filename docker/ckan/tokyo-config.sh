@@ -8,12 +8,12 @@ set -euo pipefail
 INI=${CKAN_INI:-/srv/app/ckan.ini}
 ckan config-tool "$INI" \
   "ckan.plugins = ${CKAN__PLUGINS:?set in the Dockerfile}" \
-  "scheming.dataset_schemas = ckanext.tokyo.schemas:scheming/dataset.yaml" \
+  "scheming.dataset_schemas = ckanext.tokyo.schemas:scheming/dataset.yaml ckanext.tokyo.schemas:scheming/inventory.yaml ckanext.tokyo.schemas:scheming/usecase.yaml" \
   "scheming.organization_schemas = ckanext.tokyo.schemas:scheming/organization.yaml" \
   "scheming.presets = ckanext.scheming:presets.json ckanext.tokyo.schemas:scheming/presets.yaml" \
   "scheming.dataset_fallback = false" \
   "licenses_group_url = file:///srv/app/licenses.json" \
-  "ckanext.dcat.rdf.profiles = euro_dcat_ap_3 tokyo_dcat_ap" \
+  "ckanext.dcat.rdf.profiles = euro_dcat_ap_3 tokyo_dcat_ap tokyo_usecases" \
   "ckanext.dcat.enable_content_negotiation = true" \
   "ckan.datastore.sqlsearch.enabled = true" \
   "ckan.views.default_views = datatables_view tokyo_map_view" \

@@ -49,7 +49,9 @@ def demo():
     result = demo_data.load()
     click.echo(
         f"demo: {result.organizations_created} organisations and "
-        f"{result.datasets_created} datasets created, {result.datasets_existing} already there"
+        f"{result.datasets_created} datasets created, {result.datasets_existing} already there; "
+        f"{result.inventory_created} inventory records, {result.requests_created} data requests and "
+        f"{result.usecases_created} use cases created"
     )
 
 

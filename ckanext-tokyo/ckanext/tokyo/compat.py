@@ -12,6 +12,10 @@ Everything else uses the toolkit and the actions, which are the same on both.
   ``ckan.storage_path``.
 * Reindexing one dataset: 2.12 indexes the default and the custom schema's
   dict (``logic.index_update_package``); 2.11 has only ``update_dict``.
+* Images (use cases): stored like group images, by ``get_uploader("group")``
+  on both; 2.12 links them through the groups' file-keeper storage when one
+  is configured, 2.11 (and 2.12 without it) serves them under
+  ``/uploads/group/``.
 * Background jobs: 2.11 pins rq 1.16, 2.12 rq 2, whose started-job registry
   keys jobs by execution; only the worker's public attributes are read.
 """
@@ -122,3 +126,30 @@ def rq_heartbeat_age(worker: Any) -> Optional[float]:
     if beat.tzinfo is None:
         beat = beat.replace(tzinfo=datetime.timezone.utc)
     return (datetime.datetime.now(datetime.timezone.utc) - beat).total_seconds()
+
+
+def image_uploader(old_url: Optional[str] = None) -> Any:
+    """The uploader of public images (the groups' storage)."""
+    return uploader.get_uploader("group", old_url)
+
+
+def image_display_url(image_url: Optional[str]) -> Optional[str]:
+    """The address of an image stored by ``image_uploader`` (a full URL is
+    returned as it is)."""
+    if not image_url or image_url.startswith(("http://", "https://")):
+        return image_url
+    from ckan.common import config
+    from ckan.lib import munge
+    from ckan.lib.helpers import url_for_static
+
+    name = munge.munge_filename_legacy(image_url)
+    if CKAN_VERSION >= (2, 12):
+        from ckan.lib import files
+
+        try:
+            storage = files.get_storage(config["ckan.files.default_storages.group"])
+        except files.exc.UnknownStorageError:
+            pass
+        else:
+            return storage.permanent_link(files.FileData.from_string(name))
+    return url_for_static(f"uploads/group/{name}", qualified=True)

@@ -1,12 +1,10 @@
 """The one format table (schemas/codes/formats.csv) and the CKAN-free users
-of it: the schema's normalisation, the validatable formats and the DCAT file
-and media types. The catalog's users (the job's eligibility, the quality
-figures) are checked against the same table in
-tests/integration/test_formats.py."""
+of it: the schema's normalisation and the validatable formats. DCAT's file
+and media types: tests/unit/dcat/test_formats_in_dcat.py; the catalog's users
+(the job's eligibility, the quality figures): tests/integration/test_formats.py."""
 import pytest
 
 from ckanext.tokyo.base import formats
-from ckanext.tokyo.dcat import vocab
 
 EU = "http://publications.europa.eu/resource/authority/file-type/"
 IANA = "https://www.iana.org/assignments/media-types/"
@@ -29,19 +27,12 @@ def test_every_user_reads_a_spelling_the_same_way(spelling, expected):
     # the job and the quality figures validate exactly the validatable codes
     # (catalog_validation.settings.formats() by default)
     assert (formats.normalise(spelling) in formats.validatable()) is validated
-    # DCAT: the same file type and media type as the stored code
-    assert vocab.file_type(spelling) == vocab.file_type(code)
     fmt = formats.lookup(spelling)
     assert fmt is not None and fmt.code == code
-    if fmt.file_type_uri:
-        assert vocab.format_for_file_type(fmt.file_type_uri) == code
 
 
-def test_validatable_formats_and_their_iris():
+def test_validatable_formats():
     assert formats.validatable() == ["CSV", "TSV", "XLSX"]
-    assert vocab.file_type("ｃｓｖ") == (EU + "CSV", IANA + "text/csv")
-    assert vocab.file_type("Excel") == (EU + "XLSX", IANA + XLSX_MEDIA)
-    assert vocab.file_type("tsv") == (EU + "TSV", IANA + "text/tab-separated-values")
 
 
 def test_unknown_formats_are_kept():

@@ -1,4 +1,5 @@
-"""Demo catalog for `make run`: Tokyo organisations and datasets with CSVs.
+"""Demo catalog for `make run`: Tokyo organisations and datasets with CSVs,
+and (with their plugins) inventory records, data requests and use cases.
 
 Idempotent: what exists already is left as it is, so a second run reuses it.
 """
@@ -23,6 +24,10 @@ class LoadResult:
     organizations_created: int = 0
     datasets_created: int = 0
     datasets_existing: int = 0
+    # the parts of the plugins that are enabled (0 otherwise)
+    inventory_created: int = 0
+    requests_created: int = 0
+    usecases_created: int = 0
 
 
 def catalog() -> dict:
@@ -72,4 +77,24 @@ def load() -> LoadResult:
         for res in ds["resources"]:
             tk.get_action("resource_create")(dict(context), resource_dict(ds, res))
         result.datasets_created += 1
+    _load_parts(result)
     return result
+
+
+def _load_parts(result: LoadResult) -> None:
+    """The demo inventory, data requests and use cases, for the plugins that
+    are enabled (the inventory first: requests link its records)."""
+    import ckan.plugins as p
+
+    if p.plugin_loaded("tokyo_inventory"):
+        from ckanext.tokyo.inventory import demo as inventory
+
+        result.inventory_created = inventory.load()
+    if p.plugin_loaded("tokyo_requests"):
+        from ckanext.tokyo.requests import demo as requests
+
+        result.requests_created = requests.load()
+    if p.plugin_loaded("tokyo_usecases"):
+        from ckanext.tokyo.usecases import demo as usecases
+
+        result.usecases_created = usecases.load()

@@ -54,10 +54,11 @@ def before_dataset_index(pkg_dict: dict) -> dict:
     # Repeating subfields (contact, spatial_coverage, temporal_coverage) reach
     # the index as lists of dicts, which Solr would take for child documents:
     # store them as JSON text (what scheming_nerf_index does), and the areas
-    # as their own multi-valued field.
-    spatial = pkg_dict.get("spatial_coverage")
-    if isinstance(spatial, list):
-        pkg_dict["vocab_tokyo_spatial"] = [a["uri"] for a in spatial if isinstance(a, dict) and a.get("uri")]
+    # as their own multi-valued field (the index gets them as scheming's
+    # stored JSON text, or as lists).
+    areas = [a["uri"] for a in value_list(pkg_dict.get("spatial_coverage")) if isinstance(a, dict) and a.get("uri")]
+    if areas:
+        pkg_dict["vocab_tokyo_spatial"] = areas
     for key, value in list(pkg_dict.items()):
         if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value)):
             pkg_dict[key] = json.dumps(value, ensure_ascii=False)
