@@ -24,16 +24,24 @@ from frictionless.checks import baseline
 from ..base import standards
 from . import encoding as encodings
 from .checks import TokyoError, build
+from .checks.shifted_columns import shifted_columns
 from .checks.xlsx import oversized
-from .layout import Table, find_header, map_fields, plan, text
+from .layout import Table, find_header, header_continuation, map_fields, plan, shared_rules, text
 from .options import Options
 from .report import Finding, Findings, Report
 
 SAMPLE_BYTES = 256 * 1024
+XLS_MAX_BYTES = 32 * 1024 * 1024  # xlrd holds the whole workbook in memory
+MAGIC = {b"PK\x03\x04": "xlsx", b"\xd0\xcf\x11\xe0": "xls"}
+EXTENSIONS = {"csv": "csv", "tsv": "csv", "txt": "csv", "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls"}
 SAMPLE_ROWS = 200
 TIME_CHECK_EVERY = 512  # rows between clock reads
 
 Source = Union[str, "os.PathLike[str]", IO[bytes]]
+
+# Item lists whose 掲載区分 is the definition's own (the official sheet, or the
+# 2020 list as transcribed): a missing required item is an error there.
+VERIFIED = frozenset({"official", "transcribed"})
 
 # frictionless error types the report names in its own terms.
 FRICTIONLESS_CODES = {
@@ -44,14 +52,19 @@ FRICTIONLESS_CODES = {
 }
 
 
-def validate(source: Source, schema: Optional[str] = "auto", options: Optional[Options] = None) -> Report:
-    """Validate a CSV/XLSX file (path or binary stream) against Japan's standard formats.
+def validate(source: Source, schema: Optional[str] = "auto", options: Optional[Options] = None,
+             name: Optional[str] = None) -> Report:
+    """Validate a CSV/XLSX/XLS file (path or binary stream) against Japan's standard formats.
 
     schema: None (general rules only), "auto" (pick the standard dataset from
-    the header) or a schema id from ``base.standards``.
+    the header) or a schema id from ``base.standards``. name: the file's name
+    as published (default: a path's own), for the standard file name
+    (`<code>_<stem>.csv`) and the extension.
     """
     options = options or Options()
-    run = _Run(options)
+    if name is None and isinstance(source, (str, os.PathLike)):
+        name = os.path.basename(os.fspath(source))
+    run = _Run(options, name or "")
     try:
         with _local_file(source, options.max_bytes) as path:
             run.validate(path, schema)
@@ -111,10 +124,11 @@ class _Capped(io.RawIOBase):
 
 
 class _Run:
-    def __init__(self, options: Options):
+    def __init__(self, options: Options, name: str = ""):
         self.options = options
+        self.name = name
         self.started = time.monotonic()
-        self.findings = Findings(options.max_findings)
+        self.findings = Findings(options.max_findings, options.max_group_findings)
         self.readable = True
         self.encoding: Optional[encodings.Encoding] = None
         self.schema_id: Optional[str] = None
@@ -136,9 +150,18 @@ class _Run:
             self.add("tokyo/empty-file")
             return
         with open(path, "rb") as head:
-            is_zip = head.read(4) == b"PK\x03\x04"
-        fmt = "xlsx" if is_zip else "csv"
+            fmt = MAGIC.get(head.read(4), "csv")
         self.stats["format"] = fmt
+        extension = EXTENSIONS.get(self.name.rsplit(".", 1)[-1].lower()) if "." in self.name else None
+        if extension and extension != fmt:
+            self.add("tokyo/extension-mismatch", extension=self.name.rsplit(".", 1)[-1], format=fmt.upper())
+        if fmt == "xls":
+            self.add("tokyo/xls-format")
+            if size > min(self.options.max_bytes, XLS_MAX_BYTES):
+                self.add("tokyo/xlsx-too-large", member="*", size=size,
+                         limit=min(self.options.max_bytes, XLS_MAX_BYTES))
+                self.readable = False
+                return
         if fmt == "xlsx" and not self._xlsx_fits(path, size):
             return
         if fmt == "csv":
@@ -151,6 +174,11 @@ class _Run:
             sample, delimiter = self._sample(path, fmt)
         except (FrictionlessException, csv.Error) as exception:
             self.unreadable(_detail(exception))
+            return
+        except Exception as exception:  # xlrd's own errors on a broken .xls
+            if fmt != "xls":
+                raise
+            self.unreadable(f"broken XLS: {exception}")
             return
         table = self._table(path, fmt, sample, schema)
         if table is None:
@@ -177,8 +205,8 @@ class _Run:
 
     def _sample(self, path: str, fmt: str) -> tuple[list[list[str]], str]:
         """The first rows as text, and the CSV delimiter."""
-        if fmt == "xlsx":
-            resource = Resource(path, format="xlsx", dialect=Dialect(header=False))
+        if fmt in ("xlsx", "xls"):
+            resource = Resource(path, format=fmt, dialect=Dialect(header=False))
             with resource:
                 return [[text(c) for c in row] for row in resource.read_cells(size=SAMPLE_ROWS)], ","
         assert self.encoding is not None
@@ -203,26 +231,41 @@ class _Run:
                 self.add("tokyo/unknown-schema", schema=schema)
                 self.readable = False
                 return None
-        index, detection = find_header(sample, standards.detect if schema == "auto" else None)
+        def detect(header: list[str]) -> Optional[standards.Detection]:
+            return standards.detect(header, name=self.name)
+
+        index, detection = find_header(sample, detect if schema == "auto" else None)
         labels = [c.strip() for c in sample[index]] if sample else []
+        variants: list[tuple[str, str]] = []
         if detection:
             descriptor = standards.descriptor(detection.schema_id)
             mapping = dict(detection.mapping)
+            variants = [(raw.strip(), name) for raw, name in detection.variants]
+            if detection.alternatives:
+                descriptor = shared_rules(descriptor, mapping, detection.alternatives)
+                self.stats["schema_alternatives"] = [sid for sid, _ in detection.alternatives]
             self.stats["schema_reason"] = detection.reason
             self.stats["schema_reason_en"] = detection.reason_en
             self.add("tokyo/schema-detected", schema=detection.schema_id,
                      reason=detection.reason, reason_en=detection.reason_en)
         elif descriptor:
-            mapping = map_fields(labels, standards.field_lookup(descriptor["name"]))
+            mapping, variants = map_fields(labels, descriptor["name"])
         else:
             mapping = {}
             if schema == "auto":
                 self.add("tokyo/schema-not-detected")
+        mapping = {raw.strip(): name for raw, name in mapping.items()}
         self.schema_id = descriptor["name"] if descriptor else None
-        columns, missing = plan(labels, sample[index + 1:], descriptor, mapping)
-        complete = (descriptor or {}).get("x-tokyo", {}).get("completeness", "complete") == "complete"
+        continuation = header_continuation(labels, sample[index + 1:])
+        columns, missing = plan(labels, sample[index + 1 + continuation:], descriptor, mapping)
+        x = (descriptor or {}).get("x-tokyo", {})
         return Table(columns, index + 1, preamble=[(n + 1, row) for n, row in enumerate(sample[:index])],
-                     missing=missing, schema_id=self.schema_id, complete=complete, format=fmt, path=path)
+                     missing=missing, schema_id=self.schema_id,
+                     complete=x.get("completeness", "complete") == "complete",
+                     verified=x.get("reliability", "official") in VERIFIED,
+                     variants=variants, continuation=[index + 2 + n for n in range(continuation)],
+                     header_cells=list(sample[index]) if sample else [],
+                     format=fmt, path=path)
 
     # Streaming
 
@@ -230,11 +273,13 @@ class _Run:
         # "any" keeps cells as read: the checks judge the written form, and
         # XLSX numbers must not fail a string type.
         detector = Detector(field_type="any")
-        if table.format == "xlsx":
-            dialect = Dialect(header_rows=[table.header_row], controls=[formats.ExcelControl()])
-            return Resource(table.path, format="xlsx", dialect=dialect, detector=detector)
+        skip = {"comment_rows": table.continuation} if table.continuation else {}
+        if table.format in ("xlsx", "xls"):
+            dialect = Dialect(header_rows=[table.header_row], controls=[formats.ExcelControl()], **skip)
+            return Resource(table.path, format=table.format, dialect=dialect, detector=detector)
         assert self.encoding is not None
-        dialect = Dialect(header_rows=[table.header_row], controls=[formats.CsvControl(delimiter=delimiter)])
+        dialect = Dialect(header_rows=[table.header_row], controls=[formats.CsvControl(delimiter=delimiter)],
+                          **skip)
         source: Any = table.path
         if capped:
             # frictionless reads a stream only when its name is a local file
@@ -249,6 +294,7 @@ class _Run:
         # baseline reports the header here, its row part is row_shape's job.
         row_checks = [c for c in checks if type(c).validate_row is not Check.validate_row
                       and not isinstance(c, baseline)]
+        shifted = next(c for c in checks if isinstance(c, shifted_columns))
         options, deadline = self.options, self.started + self.options.timeout
         rows = 0
         try:
@@ -275,7 +321,9 @@ class _Run:
                     break
                 errors = [e for check in row_checks for e in check.validate_row(row)]
                 if errors:
-                    self._row_errors(errors)
+                    if len(errors) > 1:
+                        errors = shifted.diagnose(row, errors) or errors
+                    self._row_errors(errors, row.row_number)
                 rows += 1
                 if rows >= options.max_rows and next(stream, None) is not None:
                     self.add("tokyo/limit-rows", limit=options.max_rows)
@@ -299,10 +347,13 @@ class _Run:
         for error in errors:
             self._error(error)
 
-    def _row_errors(self, errors: list[Any]) -> None:
-        # A note row is only that: its text is no value of the columns it spans.
-        notes = [e for e in errors if getattr(e, "code", None) == "tokyo/note-row"]
-        self._errors(notes or errors)
+    def _row_errors(self, errors: list[Any], row_number: int) -> None:
+        # A note row is only that: its text is no value of the columns it spans
+        # (findings about earlier rows, e.g. blank rows before it, still count).
+        if any(getattr(e, "code", None) == "tokyo/note-row" for e in errors):
+            errors = [e for e in errors if getattr(e, "code", None) == "tokyo/note-row"
+                      or getattr(e, "row_number", row_number) != row_number]
+        self._errors(errors)
 
     def _error(self, error: Any) -> None:
         if isinstance(error, TokyoError):
@@ -321,9 +372,10 @@ class _Run:
 
     def report(self) -> Report:
         findings = self.findings
-        if findings.total > findings.limit:
+        if findings.total > len(findings.items):
             # Past the limit, so listed over it: the reader must know the list is cut.
-            findings.items.append(Finding.of("tokyo/limit-findings", limit=findings.limit, total=findings.total))
+            findings.items.append(Finding.of("tokyo/limit-findings", limit=findings.limit,
+                                             listed=len(findings.items), total=findings.total))
         self.stats.update(
             errors=findings.by_severity["error"],
             warnings=findings.by_severity["warning"],
@@ -332,7 +384,7 @@ class _Run:
             seconds=round(time.monotonic() - self.started, 3),
         )
         return Report(self.readable, self.encoding.name if self.encoding else None,
-                      self.schema_id, findings.items, self.stats)
+                      self.schema_id, findings.items, self.stats, findings.summary())
 
 
 def _line_end_before(path: str, limit: int, encoding: encodings.Encoding) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, ClassVar, Iterable, Optional
 
 import attrs
@@ -52,7 +53,11 @@ class CellCheck(TokyoCheck):
     """
 
     formats: ClassVar[frozenset[str]] = frozenset()
-    skip_zenkaku: ClassVar[bool] = True  # full-width input is the zenkaku check's finding
+    # Full-width input is judged as its half-width form: if that is right, the
+    # zenkaku check reports the cell (with that fix); if not, this check does.
+    skip_zenkaku: ClassVar[bool] = True
+    # Surrounding spaces are the surrounding_space check's finding: judge the stripped value.
+    strips: ClassVar[bool] = True
     targets: list[tuple[Column, dict[Any, Problem]]] = attrs.field(factory=list, init=False)
 
     def connect(self, resource: Any) -> None:
@@ -83,17 +88,35 @@ class CellCheck(TokyoCheck):
 
     def judge(self, value: Any, column: Column) -> Problem:
         written = text(value)
-        if not written.strip() or (self.skip_zenkaku and ZENKAKU.search(written)):
+        stripped = written.strip()
+        if not stripped:
             return None
+        if self.strips:
+            written = stripped
+        if self.skip_zenkaku and ZENKAKU.search(written):
+            written = unicodedata.normalize("NFKC", written)
         return self.check(written, column)
+
+    def accepts(self, value: str, column: Column) -> bool:
+        """Is value (already half-width) right for the column? For the zenkaku check's fix."""
+        return self.check(value, column) is None
 
     def check(self, value: str, column: Column) -> Problem:
         raise NotImplementedError
 
 
+SEPARATOR = "\x00"  # between the cells in row_text: no whitespace, never typed
+_last_row: list[Any] = [None, ""]
+
+
 def row_text(cells: list[Any]) -> str:
-    """All text cells of a row in one string, for a single regex search per row."""
+    """All text cells of a row in one string, for a single regex search per
+    row; several checks ask for the same row in turn, so the last is kept."""
+    if cells is _last_row[0]:
+        return _last_row[1]
     try:
-        return "\x1f".join(cells)
+        joined = SEPARATOR.join(cells)
     except TypeError:  # XLSX rows hold numbers, dates and None too
-        return "\x1f".join(c for c in cells if isinstance(c, str))
+        joined = SEPARATOR.join(c for c in cells if isinstance(c, str))
+    _last_row[0], _last_row[1] = cells, joined
+    return joined

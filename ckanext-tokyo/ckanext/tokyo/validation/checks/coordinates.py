@@ -6,6 +6,7 @@ to 154.0°E (南鳥島); the bounds below add a small margin.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Iterable, Optional
 
 import attrs
@@ -32,13 +33,24 @@ class coordinates(TokyoCheck):
         super().connect(resource)
         self.targets = [c for c in self.table.columns if c.format in AXES]
 
+    def accepts(self, value: str, column: Column) -> bool:
+        """Decimal degrees on the column's axis inside Japan."""
+        return bool(DEGREES.match(value)) and _inside(float(value), AXES[column.format][2])
+
+    def select(self, columns: list[Column]) -> list[Column]:
+        return [c for c in columns if c.format in AXES]
+
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
         parsed: dict[int, tuple[str, float]] = {}
         for column in self.targets:
             value = text(cells[column.index]).strip() if column.index < len(cells) else ""
-            if not value or ZENKAKU.search(value):
+            if not value:
                 continue
+            if ZENKAKU.search(value):
+                half = unicodedata.normalize("NFKC", value)
+                if DEGREES.match(half):
+                    continue  # only the width is wrong: the zenkaku check's finding
             if not DEGREES.match(value):
                 yield self.finding("tokyo/coordinate-format", row.row_number, column.label, value=value)
                 continue

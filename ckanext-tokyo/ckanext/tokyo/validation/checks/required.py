@@ -1,7 +1,9 @@
 """Schema items: required (◎) missing → error, recommended (○) missing → warning.
 
-Applies only when a schema is known. Columns the schema does not list are
-reported (info) when the schema is complete.
+Applies only when a schema is known. A definition whose 掲載区分 is not
+verified (reconstructed from third-party code) gives warnings only. An item
+defined as "1 or empty" is never missing: blank means "no". Columns the
+schema does not list are reported (info) when the schema is complete.
 """
 from __future__ import annotations
 
@@ -25,14 +27,21 @@ class required(TokyoCheck):
 
     def connect(self, resource: Any) -> None:
         super().connect(resource)
-        self.targets = [c for c in self.table.columns if c.requirement in VALUE_CODES]
+        self.targets = [c for c in self.table.columns if c.requirement in VALUE_CODES and c.format != "flag"]
+
+    def level(self, requirement: str) -> dict[str, Any]:
+        """A required item of an unverified definition: a warning that says so."""
+        if requirement == "required" and not self.table.verified:
+            return {"severity": "warning", "unverified": True}
+        return {}
 
     def validate_start(self) -> Iterable[TokyoError]:
         if not self.table.schema_id:
             return
         for name, requirement in self.table.missing:
             if requirement in COLUMN_CODES:
-                yield self.finding(COLUMN_CODES[requirement], field_name=name, value=name)
+                yield self.finding(COLUMN_CODES[requirement], field_name=name, value=name,
+                                   **self.level(requirement))
         if self.table.complete:
             for column in self.table.columns:
                 if column.field is None and column.label:
@@ -47,4 +56,5 @@ class required(TokyoCheck):
             # A short row is the missing-cell finding, not one per empty item.
             value = cells[column.index] if column.index < len(cells) else 0
             if value is None or (value.__class__ is str and not value.strip()):
-                yield self.finding(VALUE_CODES[column.requirement], row.row_number, column.label)
+                yield self.finding(VALUE_CODES[column.requirement], row.row_number, column.label,
+                                   **self.level(column.requirement))
