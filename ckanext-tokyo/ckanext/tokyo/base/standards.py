@@ -21,8 +21,8 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import data_files

@@ -23,7 +23,7 @@ from frictionless.checks import baseline
 
 from ..base import standards
 from . import encoding as encodings
-from .checks import TokyoError, build
+from .checks import CellCheck, TokyoError, build
 from .checks.shifted_columns import shifted_columns
 from .checks.xlsx import oversized
 from .layout import Table, find_header, header_continuation, map_fields, plan, shared_rules, text
@@ -291,9 +291,10 @@ class _Run:
         resource = self._resource(table, delimiter, capped)
         checks = Checklist(checks=build(table)).connect(resource)
         # Only checks that look at rows are called per row; frictionless's
-        # baseline reports the header here, its row part is row_shape's job.
+        # baseline reports the header here, its row part is row_shape's job;
+        # the cell checks run through their driver (CellChecks).
         row_checks = [c for c in checks if type(c).validate_row is not Check.validate_row
-                      and not isinstance(c, baseline)]
+                      and not isinstance(c, (baseline, CellCheck))]
         shifted = next(c for c in checks if isinstance(c, shifted_columns))
         options, deadline = self.options, self.started + self.options.timeout
         rows = 0

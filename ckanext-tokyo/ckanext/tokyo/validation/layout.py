@@ -50,7 +50,8 @@ LOOKS_LIKE = {
 # English names or of units under the Japanese headings.
 CONTINUATION_MAX = 3
 _ASCII_NAME = re.compile(r"^[A-Za-z#][\w:#/.\-]*$")
-_UNIT = re.compile(r"^[(（]?\s*(単位[:：]?)?\s*(人|円|千円|百万円|件|世帯|%|％|m|km|㎡|ha|kg|t|台|か所|箇所|戸|棟)\s*[)）]?$")
+_UNIT = re.compile(r"^[(（]?\s*(単位[:：]?)?\s*"
+                   r"(人|円|千円|百万円|件|世帯|%|％|m|km|㎡|ha|kg|t|台|か所|箇所|戸|棟)\s*[)）]?$")
 
 # Units and signs a number may carry in print-style tables.
 _NUMBER_NOISE = re.compile(r"^[▲△+\-]?\s*(?:[¥$]|約)?\s*([\d,]+(?:\.\d+)?)\s*"

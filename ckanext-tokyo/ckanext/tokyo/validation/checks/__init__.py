@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..layout import Table
-from .base import CellCheck, TokyoCheck, TokyoError
+from .base import CellCheck, CellChecks, TokyoCheck, TokyoError
 from .coordinates import coordinates
 from .corporate_number import corporate_number
 from .email import email
@@ -49,7 +49,9 @@ def build(table: Table) -> list[TokyoCheck]:
             check.peers = [c for c in checks if c is not check and hasattr(c, "accepts")]
         elif isinstance(check, shifted_columns):
             check.fits = column_judges(checks, table.columns)
-    return [c for c in checks if not isinstance(c, CellCheck) or c.applies()]
+    checks = [c for c in checks if not isinstance(c, CellCheck) or c.applies()]
+    # The engine runs the cell checks through one driver (see CellChecks).
+    return checks + [CellChecks(table=table, checks=[c for c in checks if isinstance(c, CellCheck)])]
 
 
-__all__ = ["CHECKS", "TokyoCheck", "TokyoError", "build"]
+__all__ = ["CHECKS", "CellCheck", "CellChecks", "TokyoCheck", "TokyoError", "build"]

@@ -1,6 +1,7 @@
 """What every tokyo check shares: its finding type and the per-cell loop."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any, ClassVar, Iterable, Optional
@@ -58,6 +59,8 @@ class CellCheck(TokyoCheck):
     skip_zenkaku: ClassVar[bool] = True
     # Surrounding spaces are the surrounding_space check's finding: judge the stripped value.
     strips: ClassVar[bool] = True
+    # Plain ASCII text never breaks this rule (full-width or kana rules): skipped for it.
+    ascii_safe: ClassVar[bool] = False
     targets: list[tuple[Column, dict[Any, Problem]]] = attrs.field(factory=list, init=False)
 
     def connect(self, resource: Any) -> None:
@@ -93,7 +96,7 @@ class CellCheck(TokyoCheck):
             return None
         if self.strips:
             written = stripped
-        if self.skip_zenkaku and ZENKAKU.search(written):
+        if self.skip_zenkaku and not written.isascii() and ZENKAKU.search(written):
             written = unicodedata.normalize("NFKC", written)
         return self.check(written, column)
 
@@ -103,6 +106,86 @@ class CellCheck(TokyoCheck):
 
     def check(self, value: str, column: Column) -> Problem:
         raise NotImplementedError
+
+
+@attrs.define(kw_only=True, repr=False)
+class CellChecks(TokyoCheck):
+    """Runs the cell checks column by column: one memo per column holds the
+    verdicts of all its checks, so a repeated value costs one lookup per row
+    however many rules look at its column. The engine runs this instead of
+    each CellCheck's own validate_row (which stays for use alone)."""
+
+    type = "tokyo-cells"
+    checks: list[CellCheck] = attrs.field(factory=list)
+    # (column, its checks' judges, those that can fault plain ASCII, memo)
+    plan: list[tuple[Column, list[Any], list[Any], dict[Any, tuple]]] = attrs.field(factory=list, init=False)
+
+    def connect(self, resource: Any) -> None:
+        super().connect(resource)
+        self.plan = []
+        for column in self.table.columns:
+            mine = [c for c in self.checks if c.select([column])]
+            if mine:
+                self.plan.append((column, [c.judge for c in mine],
+                                  [c.judge for c in mine if not c.ascii_safe], {}))
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        cells = row.cells
+        width = len(cells)
+        found: list[TokyoError] = []
+        for column, judges, ascii_judges, memo in self.plan:
+            if column.index >= width:
+                continue
+            value = cells[column.index]
+            try:
+                problems = memo[value]
+            except KeyError:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                if value.__class__ is str and value.isascii():
+                    judges = ascii_judges
+                problems = memo[value] = tuple(filter(None, [judge(value, column) for judge in judges]))
+            if problems:
+                for code, params in problems:
+                    found.append(self.finding(code, row.row_number, column.label, value=text(value), **params))
+        return found
+
+
+@attrs.define(kw_only=True, repr=False)
+class TextScan(TokyoCheck):
+    """Scans every heading and cell for characters that break a rule (半角カナ,
+    機種依存文字, mojibake). Each rule names the characters it looks for
+    (`suspects`, a regex class body); one search for all of them per row
+    lets most rows through at once."""
+
+    @classmethod
+    def suspects(cls) -> str:
+        raise NotImplementedError
+
+    def scan(self, value: str, row_number: int, column: Column) -> Iterable[TokyoError]:
+        raise NotImplementedError
+
+    def validate_start(self) -> Iterable[TokyoError]:
+        for column in self.table.columns:
+            yield from self.scan(column.label, self.table.header_row, column)
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        cells = row.cells
+        if not unusual(cells):
+            return ()
+        found: list[TokyoError] = []
+        for column in self.table.columns:
+            if column.index < len(cells):
+                value = cells[column.index]
+                if value:
+                    found.extend(self.scan(value if value.__class__ is str else text(value),
+                                           row.row_number, column))
+        return found
+
+
+@functools.cache
+def _suspects() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sub.suspects() for sub in TextScan.__subclasses__()) + "?]")
 
 
 SEPARATOR = "\x00"  # between the cells in row_text: no whitespace, never typed
@@ -120,3 +203,13 @@ def row_text(cells: list[Any]) -> str:
         joined = SEPARATOR.join(c for c in cells if isinstance(c, str))
     _last_row[0], _last_row[1] = cells, joined
     return joined
+
+
+_last_unusual: list[Any] = [None, False]
+
+
+def unusual(cells: list[Any]) -> bool:
+    """Does the row hold a character some TextScan looks for (asked by each in turn)?"""
+    if cells is not _last_unusual[0]:
+        _last_unusual[0], _last_unusual[1] = cells, bool(_suspects().search(row_text(cells)))
+    return _last_unusual[1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable
 
 import attrs
 
@@ -42,33 +42,35 @@ class coordinates(TokyoCheck):
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
-        parsed: dict[int, tuple[str, float]] = {}
+        width = len(cells)
+        found: list[TokyoError] = []
+        parsed: list[tuple[Column, str, float]] = []
         for column in self.targets:
-            value = text(cells[column.index]).strip() if column.index < len(cells) else ""
+            value = cells[column.index] if column.index < width else None
+            if value is None or value == "":
+                continue
+            value = (value if value.__class__ is str else text(value)).strip()
             if not value:
                 continue
-            if ZENKAKU.search(value):
-                half = unicodedata.normalize("NFKC", value)
-                if DEGREES.match(half):
-                    continue  # only the width is wrong: the zenkaku check's finding
             if not DEGREES.match(value):
-                yield self.finding("tokyo/coordinate-format", row.row_number, column.label, value=value)
+                if not value.isascii() and ZENKAKU.search(value) \
+                        and DEGREES.match(unicodedata.normalize("NFKC", value)):
+                    continue  # only the width is wrong: the zenkaku check's finding
+                found.append(self.finding("tokyo/coordinate-format", row.row_number, column.label, value=value))
                 continue
-            parsed[column.index] = (value, float(value))
-        lat = self._first("latitude", parsed)
-        lon = self._first("longitude", parsed)
-        if lat and lon and _inside(parsed[lat.index][1], LONGITUDE) and _inside(parsed[lon.index][1], LATITUDE) \
-                and not _inside(parsed[lat.index][1], LATITUDE):
-            yield self.finding("tokyo/coordinates-swapped", row.row_number, lat.label,
-                               value=parsed[lat.index][0], other=parsed[lon.index][0])
-            return
-        for column in self.targets:
-            if column.index in parsed:
-                value, number = parsed[column.index]
-                axis, axis_en, bounds = AXES[column.format]
-                if not _inside(number, bounds):
-                    yield self.finding("tokyo/coordinate-outside-japan", row.row_number, column.label,
-                                       value=value, axis=axis, axis_en=axis_en)
-
-    def _first(self, fmt: str, parsed: dict[int, tuple[str, float]]) -> Optional[Column]:
-        return next((c for c in self.targets if c.format == fmt and c.index in parsed), None)
+            parsed.append((column, value, float(value)))
+        if not parsed:
+            return found
+        lat = next((p for p in parsed if p[0].format == "latitude"), None)
+        lon = next((p for p in parsed if p[0].format == "longitude"), None)
+        if lat and lon and _inside(lat[2], LONGITUDE) and _inside(lon[2], LATITUDE) \
+                and not _inside(lat[2], LATITUDE):
+            found.append(self.finding("tokyo/coordinates-swapped", row.row_number, lat[0].label,
+                                      value=lat[1], other=lon[1]))
+            return found
+        for column, value, number in parsed:
+            axis, axis_en, bounds = AXES[column.format]
+            if not bounds[0] <= number <= bounds[1]:
+                found.append(self.finding("tokyo/coordinate-outside-japan", row.row_number, column.label,
+                                          value=value, axis=axis, axis_en=axis_en))
+        return found

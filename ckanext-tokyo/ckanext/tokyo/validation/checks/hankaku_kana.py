@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable
+from typing import Iterable
 
 import attrs
 
-from ..layout import text
-from .base import TokyoCheck, TokyoError, row_text
+from ..layout import Column
+from .base import TextScan, TokyoError
 
 HANKAKU_KANA = re.compile(r"[\uFF61-\uFF9F]")
 KANA = re.compile(r"[\u3041-\u30FF\uFF66-\uFF9F]")
@@ -36,22 +36,14 @@ def full_width_kana(value: str) -> str:
 
 
 @attrs.define(kw_only=True, repr=False)
-class hankaku_kana(TokyoCheck):
+class hankaku_kana(TextScan):
     type = "tokyo-hankaku-kana"
 
-    def validate_start(self) -> Iterable[TokyoError]:
-        for column in self.table.columns:
-            yield from self._scan(column.label, self.table.header_row, column.label)
+    @classmethod
+    def suspects(cls) -> str:
+        return "\\uFF61-\\uFF9F"
 
-    def validate_row(self, row: Any) -> Iterable[TokyoError]:
-        cells = row.cells
-        if not HANKAKU_KANA.search(row_text(cells)):
-            return
-        for column in self.table.columns:
-            if column.index < len(cells):
-                yield from self._scan(text(cells[column.index]), row.row_number, column.label)
-
-    def _scan(self, value: str, row_number: int, label: str) -> Iterable[TokyoError]:
+    def scan(self, value: str, row_number: int, column: Column) -> Iterable[TokyoError]:
         if HANKAKU_KANA.search(value):
-            yield self.finding("tokyo/hankaku-kana", row_number, label, value=value,
+            yield self.finding("tokyo/hankaku-kana", row_number, column.label, value=value,
                                fixed=full_width_kana(value))

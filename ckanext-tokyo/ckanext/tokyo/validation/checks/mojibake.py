@@ -17,10 +17,9 @@ from typing import Any, Iterable, Optional
 
 import attrs
 
-from ..layout import Column, text
-from .base import TokyoCheck, TokyoError, row_text
+from ..layout import Column
+from .base import TextScan, TokyoError
 
-SUSPECT = re.compile(r"[\x80-\xff\ufffd縺繧繝縲]|[^\x00-\x7f0-9]\?|\d\?")
 LATIN1_RUN = re.compile(r"[\x80-\xff]{2}")
 CP932_MARKS = re.compile(r"[縺繧繝縲]")
 JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
@@ -75,22 +74,14 @@ def diagnose(value: str, url_like: bool) -> Optional[tuple[str, dict[str, Any]]]
 
 
 @attrs.define(kw_only=True, repr=False)
-class mojibake(TokyoCheck):
+class mojibake(TextScan):
     type = "tokyo-mojibake"
 
-    def validate_start(self) -> Iterable[TokyoError]:
-        for column in self.table.columns:
-            yield from self._scan(column.label, self.table.header_row, column)
+    @classmethod
+    def suspects(cls) -> str:
+        return "\\x80-\\xff\\ufffd縺繧繝縲"
 
-    def validate_row(self, row: Any) -> Iterable[TokyoError]:
-        cells = row.cells
-        if not SUSPECT.search(row_text(cells)):
-            return
-        for column in self.table.columns:
-            if column.index < len(cells):
-                yield from self._scan(text(cells[column.index]), row.row_number, column)
-
-    def _scan(self, value: str, row_number: int, column: Column) -> Iterable[TokyoError]:
+    def scan(self, value: str, row_number: int, column: Column) -> Iterable[TokyoError]:
         if value and not value.isascii():
             problem = diagnose(value, column.format in ("url", "email"))
             if problem:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Any, Iterable
+from typing import Iterable
 
 import attrs
 
-from ..layout import text
-from .base import TokyoCheck, TokyoError, row_text
+from ..layout import Column
+from .base import TextScan, TokyoError
 
 
 @functools.cache
@@ -63,23 +63,15 @@ def replace_symbols(value: str, chars: str) -> str | None:
 
 
 @attrs.define(kw_only=True, repr=False)
-class platform_chars(TokyoCheck):
+class platform_chars(TextScan):
     type = "tokyo-platform-chars"
 
-    def validate_start(self) -> Iterable[TokyoError]:
-        for column in self.table.columns:
-            yield from self._scan(column.label, self.table.header_row, column.label)
+    @classmethod
+    def suspects(cls) -> str:
+        return pattern().pattern[1:-1]
 
-    def validate_row(self, row: Any) -> Iterable[TokyoError]:
-        cells = row.cells
-        # One search over the whole row first: almost every row is clean.
-        if not pattern().search(row_text(cells)):
-            return
-        for column in self.table.columns:
-            if column.index < len(cells):
-                yield from self._scan(text(cells[column.index]), row.row_number, column.label)
-
-    def _scan(self, value: str, row_number: int, label: str) -> Iterable[TokyoError]:
+    def scan(self, value: str, row_number: int, column: Column) -> Iterable[TokyoError]:
+        label = column.label
         found = dict.fromkeys(pattern().findall(value))
         if not found:
             return

@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional
 import attrs
 
 from ..layout import Column, text
-from .base import TokyoCheck, TokyoError
+from .base import TokyoCheck
 
 # Findings about a value's form (as opposed to the file, the row or the text).
 FORMAT_CODES = frozenset({

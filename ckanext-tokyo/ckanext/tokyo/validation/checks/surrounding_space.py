@@ -6,7 +6,6 @@ not empty.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 import attrs
@@ -14,8 +13,22 @@ import attrs
 from ..layout import Column
 from .base import SEPARATOR, TokyoCheck, TokyoError, row_text
 
-# A cell starting or ending with whitespace, in row_text (cells joined by SEPARATOR).
-EDGE = re.compile(rf"(?:^|{SEPARATOR})\s|\s(?:{SEPARATOR}|$)")
+# A cell starting or ending with whitespace shows in row_text (cells joined by
+# SEPARATOR) as one of these pairs, or at either end: substring tests are
+# many times cheaper than a regular expression over the row.
+RARE = ("\u3000", "\t", "\n", "\r")  # tested only when present at all
+SPACE_EDGES = (SEPARATOR + " ", " " + SEPARATOR)
+
+
+def has_edge(joined: str) -> bool:
+    if joined[:1].isspace() or joined[-1:].isspace():
+        return True
+    if SPACE_EDGES[0] in joined or SPACE_EDGES[1] in joined:
+        return True
+    for ws in RARE:
+        if ws in joined and (SEPARATOR + ws in joined or ws + SEPARATOR in joined):
+            return True
+    return False
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -29,8 +42,11 @@ class surrounding_space(TokyoCheck):
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
-        if not EDGE.search(row_text(cells)):
-            return
+        if not has_edge(row_text(cells)):
+            return ()
+        return list(self._scan(row, cells))
+
+    def _scan(self, row: Any, cells: list[Any]) -> Iterable[TokyoError]:
         for column in self.targets:
             value = cells[column.index] if column.index < len(cells) else None
             if value.__class__ is str and value and (value[0].isspace() or value[-1].isspace()):

@@ -26,6 +26,7 @@ class zenkaku(CellCheck):
     type = "tokyo-zenkaku"
     formats = HANKAKU_FORMATS
     skip_zenkaku = False
+    ascii_safe = True
     # The checks whose verdict on the half-width form decides (set by build()).
     peers: list[Any] = attrs.field(factory=list)
 
@@ -33,7 +34,7 @@ class zenkaku(CellCheck):
         return [c for c in columns if c.format in self.formats or c.numeric]
 
     def check(self, value: str, column: Column) -> Problem:
-        if not ZENKAKU.search(value):
+        if value.isascii() or not ZENKAKU.search(value):
             return None
         fixed = unicodedata.normalize("NFKC", value)
         for peer in self.peers:
