@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import dataclasses
 import csv
 import io
 import itertools
@@ -24,6 +25,7 @@ from frictionless.checks import baseline
 from ..base import standards
 from . import encoding as encodings
 from .checks import CellCheck, TokyoError, build
+from .checks.mojibake import repair as ungarble
 from .checks.shifted_columns import shifted_columns
 from .checks.xlsx import oversized
 from .layout import Table, find_header, header_continuation, map_fields, plan, shared_rules, text
@@ -232,7 +234,19 @@ class _Run:
                 self.readable = False
                 return None
         def detect(header: list[str]) -> Optional[standards.Detection]:
-            return standards.detect(header, name=self.name)
+            found = standards.detect(header, name=self.name)
+            repaired = [ungarble(h) or h for h in header] if found is None else header
+            if repaired == header:
+                return found
+            # Garbled headings (the mojibake check reports them): detect by what they were.
+            found = standards.detect(repaired, name=self.name)
+            if found is None:
+                return None
+            raw = dict(zip(repaired, header))
+            return dataclasses.replace(
+                found, mapping={raw[k]: v for k, v in found.mapping.items()},
+                variants=tuple((raw[k], v) for k, v in found.variants),
+                alternatives=tuple((sid, {raw[k]: v for k, v in m.items()}) for sid, m in found.alternatives))
 
         index, detection = find_header(sample, detect if schema == "auto" else None)
         labels = [c.strip() for c in sample[index]] if sample else []
@@ -345,7 +359,7 @@ class _Run:
     # Errors → findings
 
     def _errors(self, errors: Any) -> None:
-        for error in errors:
+        for error in _one_diagnosis(list(errors)):
             self._error(error)
 
     def _row_errors(self, errors: list[Any], row_number: int) -> None:
@@ -386,6 +400,18 @@ class _Run:
         )
         return Report(self.readable, self.encoding.name if self.encoding else None,
                       self.schema_id, findings.items, self.stats, findings.summary())
+
+
+# A garbled cell is that: its half-width kana, odd characters or broken format are the garbling.
+GARBLED = "tokyo/mojibake"
+
+
+def _one_diagnosis(errors: list[Any]) -> list[Any]:
+    garbled = {(e.row_number, e.field_name) for e in errors if getattr(e, "code", None) == GARBLED}
+    if not garbled:
+        return errors
+    return [e for e in errors if getattr(e, "code", None) == GARBLED
+            or (getattr(e, "row_number", None), getattr(e, "field_name", None)) not in garbled]
 
 
 def _line_end_before(path: str, limit: int, encoding: encodings.Encoding) -> int:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Optional, Sequence
 
 from ..base import standards
@@ -68,6 +69,7 @@ class Column:
     numeric: bool = False
     integer: bool = False
     inferred: bool = False  # format guessed from heading or values, not from a schema
+    kinds: frozenset[str] = frozenset()  # what its sample values look like (see kind())
 
 
 @dataclass
@@ -238,10 +240,32 @@ def plan(labels: Sequence[str], data: Sequence[Sequence[Any]],
             columns.append(_infer(index, label, data))
         else:
             columns.append(Column(index, label))
+    columns = [replace(c, kinds=_kinds(c.index, data)) for c in columns]
     present = set(mapping.values())
     missing = [(name, f.get("x-requirement", "optional"))
                for name, f in fields.items() if name not in present]
     return columns, missing
+
+
+_KINDS = [("int", re.compile(r"^-?\d+$")), ("decimal", re.compile(r"^-?\d+\.\d+$")),
+          ("code", re.compile(r"^[\d\-()]+$")), ("url", re.compile(r"^https?://")),
+          ("email", re.compile(r"^\S+@\S+$")), ("kana", re.compile(r"^[\u30a0-\u30ff\s]+$"))]
+
+
+def kind(value: str) -> str:
+    """A value's rough kind: int, decimal, code, url, email, kana, ascii or text."""
+    for name, pattern in _KINDS:
+        if pattern.match(value):
+            return name
+    return "ascii" if value.isascii() else "text"
+
+
+def _kinds(index: int, data: Sequence[Sequence[Any]]) -> frozenset[str]:
+    """The kinds of at least a fifth of a column's sample values."""
+    values = [text(row[index]).strip() for row in data if index < len(row)]
+    counts = Counter(kind(v) for v in values if v)
+    total = sum(counts.values())
+    return frozenset(k for k, n in counts.items() if n * 5 >= total)
 
 
 def _infer(index: int, label: str, data: Sequence[Sequence[Any]]) -> Column:

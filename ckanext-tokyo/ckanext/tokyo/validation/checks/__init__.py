@@ -34,8 +34,8 @@ from .xlsx import xlsx
 from .zenkaku import zenkaku
 
 CHECKS: list[type[TokyoCheck]] = [
-    encoding, xlsx, headings, row_shape, note_rows, multiple_tables, required, zenkaku, platform_chars,
-    hankaku_kana, mojibake, surrounding_space, line_break, kana, wareki_date, time_format, number_format,
+    encoding, xlsx, headings, row_shape, note_rows, multiple_tables, required, zenkaku, mojibake,
+    platform_chars, hankaku_kana, surrounding_space, line_break, kana, wareki_date, time_format, number_format,
     lg_code, corporate_number, coordinates, vocabulary, flag, phone, postal_code, town_id, url,
     email, poi_code, shifted_columns,
 ]

@@ -21,8 +21,12 @@ from ..layout import Column
 from .base import TextScan, TokyoError
 
 LATIN1_RUN = re.compile(r"[\x80-\xff]{2}")
-CP932_MARKS = re.compile(r"[縺繧繝縲]")
+# What UTF-8 read as CP932 leaves: 縺繧繝縲 (the readings of the lead bytes of
+# kana and punctuation), half-width katakana after kanji (a third byte), U+FFFD.
+CP932_SIGNS = re.compile(r"[縺繧繝縲\ufffd]|[\u4e00-\u9fff][\uff66-\uff9f]")
 JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
+KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+ODD = re.compile(r"[\uff61-\uff9f\ufffd]")
 # "?" between characters (月?土, ５?１３), or after a number where a counter was
 # lost (１?); not the question mark that ends a question (…ませんか?今回は).
 LOST = re.compile(r"(?<=[^\x00-\x7fか]|\d)\?(?=[^\x00-\x7f]|\d)|(?<=[0-9０-９])\?(?=$|[\s、，,）)])")
@@ -54,18 +58,38 @@ def repair_latin1(value: str) -> Optional[str]:
     return None
 
 
+def _japanese(text: str) -> int:
+    return len(KANA.findall(text)) - len(ODD.findall(text))
+
+
+def undo_cp932(value: str) -> tuple[bool, Optional[str]]:
+    """(garbled, the text before) for UTF-8 read as CP932: the bytes read back
+    as UTF-8 give plainer Japanese. Characters the first reading lost stay
+    lost (U+FFFD), so the text before is offered only when nothing was."""
+    if not CP932_SIGNS.search(value):
+        return False, None
+    undone = value.encode("cp932", errors="ignore").decode("utf-8", errors="replace")
+    lost = undone.count("\ufffd")
+    if undone == value or lost * 3 > len(undone) or _japanese(undone) <= _japanese(value) + 1:
+        return False, None
+    return True, (undone if not lost and "\ufffd" not in value else None)
+
+
+def repair(value: str) -> Optional[str]:
+    """The text before it was garbled, when the bytes allow undoing it."""
+    if LATIN1_RUN.search(value):
+        return repair_latin1(value)
+    return undo_cp932(value)[1]
+
+
 def diagnose(value: str, url_like: bool) -> Optional[tuple[str, dict[str, Any]]]:
     if LATIN1_RUN.search(value):
         fixed = repair_latin1(value)
         if fixed is not None:
             return "tokyo/mojibake", {"origin": "latin1", "fixed": fixed}
-    marks = len(CP932_MARKS.findall(value))
-    if marks:
-        fixed = _undo(value, "cp932", ("utf-8",))
-        if fixed is not None and fixed != value and JAPANESE.search(fixed):
-            return "tokyo/mojibake", {"origin": "cp932", "fixed": fixed}
-        if marks >= 3 and marks * 5 >= len(value):
-            return "tokyo/mojibake", {"origin": "cp932"}
+    garbled, fixed = undo_cp932(value)
+    if garbled:
+        return "tokyo/mojibake", {"origin": "cp932", "fixed": fixed}
     if "\ufffd" in value:
         return "tokyo/replacement-char", {}
     if not url_like and LOST.search(value) and "://" not in value:
