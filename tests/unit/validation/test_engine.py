@@ -85,7 +85,8 @@ def test_toilet_file_in_cp932_with_defects_is_detected_and_checked(write):
         {"所在地_全国地方公共団体コード": "13104"},
         {"設置位置": ""},
     )]
-    rows = [{("名称_英字" if k == "名称_英語" else k): v for k, v in r.items()} for r in rows]
+    rows = [{("名称_英字" if k == "名称_英語" else k): v for k, v in r.items()} | {"ID": f"T{n:04d}"}
+            for n, r in enumerate(rows, start=1)]  # each record its own ID
     report = validate(write([header, *[[r[h] for h in header] for r in rows]], encoding="cp932"))
     assert report.schema == TOILET
     assert "名称_英字" in report.stats["schema_reason"] or report.stats["schema_reason"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import dataclasses
 import csv
+import dataclasses
 import io
 import itertools
 import os
@@ -186,6 +186,8 @@ class _Run:
         if table is None:
             return
         table.encoding = self.encoding
+        if delimiter == "\t" and self.name.lower().endswith(".csv"):
+            self.add("tokyo/tab-separated", extension="csv")
         capped = fmt == "csv" and size > self.options.max_bytes
         if capped:
             self.add("tokyo/limit-bytes", limit=self.options.max_bytes)
@@ -310,6 +312,7 @@ class _Run:
         row_checks = [c for c in checks if type(c).validate_row is not Check.validate_row
                       and not isinstance(c, (baseline, CellCheck))]
         shifted = next(c for c in checks if isinstance(c, shifted_columns))
+        validators = [c.validate_row for c in row_checks]
         options, deadline = self.options, self.started + self.options.timeout
         rows = 0
         try:
@@ -334,7 +337,11 @@ class _Run:
                              detail=_detail(exception))
                     self.stats["partial"] = True
                     break
-                errors = [e for check in row_checks for e in check.validate_row(row)]
+                errors: list[Any] = []
+                for validate_row in validators:
+                    found = validate_row(row)
+                    if found:
+                        errors.extend(found)
                 if errors:
                     if len(errors) > 1:
                         errors = shifted.diagnose(row, errors) or errors

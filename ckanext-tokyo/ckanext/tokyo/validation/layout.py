@@ -34,7 +34,8 @@ HEADING_FORMATS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"町字ID"), "town-id"),
     (re.compile(r"有無$"), "yes-no"),
     (re.compile(r"曜日$"), "weekdays"),
-    (re.compile(r"(時刻|開始時間|終了時間)$"), "time"),
+    (re.compile(r"(時刻|開始時間|終了時間)$|time$", re.I), "time"),
+    (re.compile(r"date$", re.I), "date"),
     # …日 is a date unless it names days (定休日, 休日, 曜日): values decide the rest
     (re.compile(r"(日付|年月日|(?<![曜休])日)$"), "date"),
     (re.compile(r"_?(カナ|フリガナ|ふりがな)$"), "kana"),

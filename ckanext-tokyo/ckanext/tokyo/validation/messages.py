@@ -245,6 +245,25 @@ MESSAGES: dict[str, Message] = {
         "Characters lost in an encoding conversion appear as \"?\" (\"{value}\").",
         "元のデータから正しい文字（～、－、髙など）を入れ直し、UTF-8で保存してください。",
         "Restore the characters (～, －, 髙 and the like) from the source data and save as UTF-8."),
+    "tokyo/zenkaku-text": Message(
+        INFO, "文中に全角の英数字がある", "Full-width letters or digits in text",
+        "全角の英数字が含まれています（「{value}」）。",
+        "Full-width letters or digits (\"{value}\").",
+        "機械で読みやすくするには、英数字は半角がおすすめです{fixed_ja}。",
+        "Half-width letters and digits are easier for machines{fixed_en}."),
+    "tokyo/duplicate-id": Message(
+        ERROR, "IDが重複している", "Duplicate ID",
+        "「{value}」は{first}行目と同じです。", "\"{value}\" is also on row {first}.",
+        "レコードごとに異なる値にしてください。", "Give every record its own value."),
+    "tokyo/duplicate-id-limit": Message(
+        INFO, "IDの重複は途中まで検査した", "Duplicate IDs checked in part",
+        "IDの重複は最初の{limit}件まで検査しました。", "Duplicate IDs were checked among the first {limit} values.",
+        "", ""),
+    "tokyo/tab-separated": Message(
+        WARNING, "区切り文字がタブ", "Tab-separated",
+        "ファイル名は「.{extension}」ですが、区切り文字がタブです。",
+        "The file is named .{extension} but its values are separated by tabs.",
+        "カンマ区切り（CSV）で保存し直してください。", "Save it again comma-separated (CSV)."),
     "tokyo/kana-format": Message(
         ERROR, "カナ項目に全角カナ以外の文字がある", "Reading not in full-width katakana",
         "カナ項目に全角カナ以外の文字があります（「{value}」）。",

@@ -5,6 +5,7 @@ from ..layout import Table
 from .base import CellCheck, CellChecks, TokyoCheck, TokyoError
 from .coordinates import coordinates
 from .corporate_number import corporate_number
+from .duplicate_id import duplicate_id
 from .email import email
 from .encoding import encoding
 from .flag import flag
@@ -32,10 +33,12 @@ from .vocabulary import vocabulary
 from .wareki_date import wareki_date
 from .xlsx import xlsx
 from .zenkaku import zenkaku
+from .zenkaku_text import zenkaku_text
 
 CHECKS: list[type[TokyoCheck]] = [
     encoding, xlsx, headings, row_shape, note_rows, multiple_tables, required, zenkaku, mojibake,
-    platform_chars, hankaku_kana, surrounding_space, line_break, kana, wareki_date, time_format, number_format,
+    platform_chars, hankaku_kana, zenkaku_text, surrounding_space, line_break, duplicate_id, kana, wareki_date,
+    time_format, number_format,
     lg_code, corporate_number, coordinates, vocabulary, flag, phone, postal_code, town_id, url,
     email, poi_code, shifted_columns,
 ]

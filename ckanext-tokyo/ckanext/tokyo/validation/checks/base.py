@@ -137,6 +137,8 @@ class CellChecks(TokyoCheck):
             if column.index >= width:
                 continue
             value = cells[column.index]
+            if value is None or value == "":  # blank: no rule faults it
+                continue
             try:
                 problems = memo[value]
             except KeyError:

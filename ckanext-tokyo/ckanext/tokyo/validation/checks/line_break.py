@@ -26,7 +26,10 @@ class line_break(TokyoCheck):
         cells = row.cells
         joined = row_text(cells)
         if "\n" not in joined and "\r" not in joined:
-            return
+            return ()
+        return list(self._scan(row, cells))
+
+    def _scan(self, row: Any, cells: list[Any]) -> Iterable[TokyoError]:
         for column in self.targets:
             value = cells[column.index] if column.index < len(cells) else None
             if value.__class__ is str:

@@ -41,7 +41,8 @@ class note_rows(TokyoCheck):
         cells = row.cells
         # A note fills one cell; counting blanks is C-speed, so most rows stop here.
         if len(self.table.columns) < 2 or len(cells) - cells.count("") - cells.count(None) != 1:
-            return
+            return ()
         value = text(next(c for c in cells if c is not None and c != ""))
         if NOTE.match(value):
-            yield self.finding("tokyo/note-row", row.row_number, value=shorten(value))
+            return [self.finding("tokyo/note-row", row.row_number, value=shorten(value))]
+        return ()

@@ -7,7 +7,8 @@ schema does not list are reported (info) when the schema is complete.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+import operator
+from typing import Any, Callable, Iterable, Optional
 
 import attrs
 
@@ -24,10 +25,14 @@ VALUE_CODES = {"required": "tokyo/required-value-missing",
 class required(TokyoCheck):
     type = "tokyo-required"
     targets: list[Column] = attrs.field(factory=list, init=False)
+    values: Optional[Callable[[list[Any]], tuple]] = attrs.field(default=None, init=False)
 
     def connect(self, resource: Any) -> None:
         super().connect(resource)
         self.targets = [c for c in self.table.columns if c.requirement in VALUE_CODES and c.format != "flag"]
+        indices = [c.index for c in self.targets]
+        # All the items at once: most rows have every one filled.
+        self.values = operator.itemgetter(*indices) if len(indices) > 1 else None
 
     def level(self, requirement: str) -> dict[str, Any]:
         """A required item of an unverified definition: a warning that says so."""
@@ -50,6 +55,16 @@ class required(TokyoCheck):
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
+        if self.values is not None:
+            try:
+                values = self.values(cells)
+                if all(values) and not any(map(str.isspace, values)):
+                    return ()
+            except (IndexError, TypeError):  # a short row, or XLSX numbers
+                pass
+        return list(self._missing(row, cells))
+
+    def _missing(self, row: Any, cells: list[Any]) -> Iterable[TokyoError]:
         if is_blank(cells):
             return  # a blank row is reported once, as such
         for column in self.targets:

@@ -27,6 +27,11 @@ class row_shape(TokyoCheck):
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells, width = row.cells, len(self.table.columns)
+        if not self.blanks and len(cells) == width and any(cells):
+            return ()  # most rows: not blank, as wide as the header
+        return list(self._shape(row, cells, width))
+
+    def _shape(self, row: Any, cells: list[Any], width: int) -> Iterable[TokyoError]:
         if is_blank(cells):
             if not self.blanks:
                 self.blank_from = row.row_number

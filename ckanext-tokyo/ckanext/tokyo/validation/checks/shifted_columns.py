@@ -55,7 +55,9 @@ class shifted_columns(TokyoCheck):
         n = len(columns)
         if n < 3:
             return None
-        cell = (lambda i: values[i] if i < len(values) else "")
+        def cell(i: int) -> str:
+            return values[i] if i < len(values) else ""
+
         own = [self._misfit(cell(i), i) for i in range(n)]
         before = list(accumulate(own, initial=0))
         total = before[-1]
