@@ -22,8 +22,8 @@ from .base import TextScan, TokyoError
 
 LATIN1_RUN = re.compile(r"[\x80-\xff]{2}")
 # What UTF-8 read as CP932 leaves: 縺繧繝縲 (the readings of the lead bytes of
-# kana and punctuation), half-width katakana after kanji (a third byte), U+FFFD.
-CP932_SIGNS = re.compile(r"[縺繧繝縲\ufffd]|[\u4e00-\u9fff][\uff66-\uff9f]")
+# kana and punctuation), half-width katakana after kanji (a third byte).
+CP932_SIGNS = re.compile(r"[縺繧繝縲]|[\u4e00-\u9fff][\uff66-\uff9f]")
 JAPANESE = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]")
 KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
 ODD = re.compile(r"[\uff61-\uff9f\ufffd]")
@@ -70,7 +70,8 @@ def undo_cp932(value: str) -> tuple[bool, Optional[str]]:
         return False, None
     undone = value.encode("cp932", errors="ignore").decode("utf-8", errors="replace")
     lost = undone.count("\ufffd")
-    if undone == value or lost * 3 > len(undone) or _japanese(undone) <= _japanese(value) + 1:
+    if undone == value or lost * 3 > len(undone) or not JAPANESE.search(undone) \
+            or _japanese(undone) <= _japanese(value) + 1:
         return False, None
     return True, (undone if not lost and "\ufffd" not in value else None)
 
