@@ -12,6 +12,7 @@ import pytest
 
 from ckanext.tokyo.validation.checks.hankaku_kana import HANKAKU_KANA
 from ckanext.tokyo.validation.checks.platform_chars import pattern as platform_pattern
+
 from tests import real_corpus
 
 

@@ -420,8 +420,8 @@ def _eligible(c: _Candidate, layout: str | None) -> bool:
         return False
     if not (c.distinctive or c.named or not _distinctive()[c.schema_id]):
         return False
-    if c.named:
-        return c.schema_share >= 0.25 and c.header_share >= 0.3
+    if c.named:  # the publisher names the dataset: most of the file, or a good part of the list, agrees
+        return c.header_share >= MIN_HEADER_SHARE or (c.schema_share >= 0.25 and c.header_share >= 0.3)
     min_schema = MIN_SCHEMA_SHARE_WITH_LAYOUT if layout else MIN_SCHEMA_SHARE
     if c.schema_share < min_schema:
         return False
@@ -442,8 +442,8 @@ def detect(header: list[str], candidates: Iterable[str] | None = None, name: str
     headings) or of the schema present (half its items; 40 % with the
     layout marker). Candidates are ranked by the standard file name, then
     the harmonic mean of (schema items present) and (file headings known).
-    A runner-up scoring within CLOSE_SCORE is returned in `alternatives`:
-    the file could be either.
+    A runner-up scoring within CLOSE_SCORE, or one that has every item the
+    file matched, is returned in `alternatives`: the file could be either.
     """
     header = [("" if h is None else str(h)) for h in (header or [])]
     canon = [canonical_header(h) for h in header]
@@ -468,9 +468,14 @@ def detect(header: list[str], candidates: Iterable[str] | None = None, name: str
     found.sort(key=lambda c: (c.named, round(c.score, 6), len(c.mapping), complete[c.schema_id], c.schema_id),
                reverse=True)
     best = found[0]
-    close = [c for c in found[1:] if not best.named and best.score - c.score < CLOSE_SCORE
-             and info(c.schema_id).title != info(best.schema_id).title]
+    close = [c for c in found[1:] if not best.named and info(c.schema_id).title != info(best.schema_id).title
+             and (best.score - c.score < CLOSE_SCORE or _indistinct(best, c))]
     return _detection(best, close, header, layout_ja, layout_en)
+
+
+def _indistinct(best: _Candidate, other: _Candidate) -> bool:
+    """Nothing in the file tells best from other: every item it matched is one of other's too."""
+    return set(best.mapping.values()) <= {f["name"] for f in _get(other.schema_id)["fields"]}
 
 
 def _detection(best: _Candidate, close: list[_Candidate], header: list[str],
