@@ -140,7 +140,8 @@ def test_report_of_10000_findings_reads_in_a_page(catalog, page):
     """The report page sums a file's findings up by rule and column: a file
     with 10,000 findings is a page with a line per column, each with its
     count, first rows and example values."""
-    resource = upload(DATASET, noisy_csv(), "10000-findings.csv")
+    resource = upload(DATASET, noisy_csv(), "10000-findings.csv", modified="2026-06-01",
+                      name_translated={"ja": "指摘1万件のファイル", "en": "A file with 10,000 findings"})
     wait_for(lambda: (status_row(resource["id"]) or None) and status_row(resource["id"]).status in ("failure", "error"),
              timeout=120)
     page.goto(f"{catalog}/dataset/{DATASET}/resource/{resource['id']}/validation")

@@ -22,3 +22,12 @@ def test_rows_with_several_honest_errors_are_not_shifted(check):
     found = check(["電話番号", "郵便番号", "URL"], ["03-1234-5678", "160-0023", "https://a.jp/"],
                   ["電話なし", "不明", "なし"])
     assert ("tokyo/shifted-columns", 3, "電話番号") not in found and len(found) == 3
+
+
+def test_honest_errors_in_neighbouring_columns_are_no_shift(check):
+    # "90 人" and "13104" are each wrong where they are, and no better one column over
+    found = check(["名称", "電話番号", "開設日", "定員", "市区町村コード"],
+                  ["新宿第一保育園", "03-1234-5678", "2020-04-01", "90", "131041"],
+                  ["新宿第四保育園", "<script>", "2020-04-01", "90 人", "13104"])
+    assert found == {("tokyo/phone-format", 3, "電話番号"), ("tokyo/number-unit", 3, "定員"),
+                     ("tokyo/lg-code-missing-check-digit", 3, "市区町村コード")}

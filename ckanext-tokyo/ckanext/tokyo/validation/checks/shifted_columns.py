@@ -64,11 +64,13 @@ class shifted_columns(TokyoCheck):
         # A missing cell at s: the value written at i belongs to column i + 1.
         left = list(accumulate(reversed([self._misfit(cell(i), i + 1) if i + 1 < n else 1
                                          for i in range(n)]), initial=0))[::-1]
-        # An extra cell at s: column i holds the value written at i + 1.
+        # An extra cell at s: column i holds the value written at i + 1, and the
+        # value written at s belongs nowhere (a misfit of its own when not blank).
         right = list(accumulate(reversed([self._misfit(cell(i + 1), i) for i in range(n)]), initial=0))[::-1]
         best = None
         for s in range(1, n):
-            for misfits, direction in ((before[s] + left[s], "left"), (before[s] + right[s], "right")):
+            extra = 1 if cell(s) else 0
+            for misfits, direction in ((before[s] + left[s], "left"), (before[s] + extra + right[s], "right")):
                 if total - misfits >= MIN_GAIN and misfits * 2 <= total and (best is None or misfits < best[0]):
                     best = (misfits, s, direction)
         if best is None:
