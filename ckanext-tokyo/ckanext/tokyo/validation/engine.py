@@ -24,7 +24,7 @@ from frictionless.checks import baseline
 
 from ..base import standards
 from . import encoding as encodings
-from .checks import CellCheck, TokyoError, build
+from .checks import CellCheck, CellChecks, TextScan, TokyoError, build
 from .checks.mojibake import repair as ungarble
 from .checks.shifted_columns import shifted_columns
 from .checks.xlsx import oversized
@@ -37,6 +37,7 @@ XLS_MAX_BYTES = 32 * 1024 * 1024  # xlrd holds the whole workbook in memory
 MAGIC = {b"PK\x03\x04": "xlsx", b"\xd0\xcf\x11\xe0": "xls"}
 EXTENSIONS = {"csv": "csv", "tsv": "csv", "txt": "csv", "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls"}
 SAMPLE_ROWS = 200
+BATCH_ROWS = 256  # rows the cell checks take at once
 TIME_CHECK_EVERY = 512  # rows between clock reads
 
 Source = Union[str, "os.PathLike[str]", IO[bytes]]
@@ -308,11 +309,24 @@ class _Run:
         checks = Checklist(checks=build(table)).connect(resource)
         # Only checks that look at rows are called per row; frictionless's
         # baseline reports the header here, its row part is row_shape's job;
-        # the cell checks run through their driver (CellChecks).
+        # the cell checks and text scans run through their drivers.
         row_checks = [c for c in checks if type(c).validate_row is not Check.validate_row
-                      and not isinstance(c, (baseline, CellCheck))]
+                      and not isinstance(c, (baseline, CellCheck, TextScan))]
         shifted = next(c for c in checks if isinstance(c, shifted_columns))
+        cells = next(c for c in checks if isinstance(c, CellChecks))
         validators = [c.validate_row for c in row_checks]
+        batch: list[tuple[Any, list[Any]]] = []
+
+        def flush() -> None:
+            """The batch's cell findings joined to its rows' others, a row at a time."""
+            for (row, errors), found in zip(batch, cells.validate_rows([row for row, _ in batch])):
+                errors = errors + found if found else errors
+                if errors:
+                    if len(errors) > 1:
+                        errors = shifted.diagnose(row, errors) or errors
+                    self._row_errors(errors, row.row_number)
+            batch.clear()
+
         options, deadline = self.options, self.started + self.options.timeout
         rows = 0
         try:
@@ -329,10 +343,12 @@ class _Run:
                 except StopIteration:
                     break
                 except FrictionlessException as exception:
+                    flush()
                     self._error(exception.error)
                     self.stats["partial"] = True
                     break
                 except (UnicodeDecodeError, csv.Error) as exception:
+                    flush()
                     self.add("tokyo/encoding-error", encoding=self.encoding.name if self.encoding else "",
                              detail=_detail(exception))
                     self.stats["partial"] = True
@@ -342,19 +358,21 @@ class _Run:
                     found = validate_row(row)
                     if found:
                         errors.extend(found)
-                if errors:
-                    if len(errors) > 1:
-                        errors = shifted.diagnose(row, errors) or errors
-                    self._row_errors(errors, row.row_number)
+                batch.append((row, errors))
+                if len(batch) >= BATCH_ROWS:
+                    flush()
                 rows += 1
                 if rows >= options.max_rows and next(stream, None) is not None:
+                    flush()
                     self.add("tokyo/limit-rows", limit=options.max_rows)
                     self.stats["partial"] = True
                     break
                 if rows % TIME_CHECK_EVERY == 0 and time.monotonic() > deadline:
+                    flush()
                     self.add("tokyo/limit-time", limit=options.timeout, rows=row.row_number)
                     self.stats["partial"] = True
                     break
+            flush()
             if not self.stats["partial"]:
                 self._errors(e for check in checks for e in check.validate_end())
         finally:

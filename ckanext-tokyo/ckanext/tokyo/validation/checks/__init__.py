@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..layout import Table
-from .base import CellCheck, CellChecks, TokyoCheck, TokyoError
+from .base import CellCheck, CellChecks, TextScan, TextScans, TokyoCheck, TokyoError
 from .coordinates import coordinates
 from .corporate_number import corporate_number
 from .duplicate_id import duplicate_id
@@ -53,8 +53,9 @@ def build(table: Table) -> list[TokyoCheck]:
         elif isinstance(check, shifted_columns):
             check.fits = column_judges(checks, table.columns)
     checks = [c for c in checks if not isinstance(c, CellCheck) or c.applies()]
-    # The engine runs the cell checks through one driver (see CellChecks).
-    return checks + [CellChecks(table=table, checks=[c for c in checks if isinstance(c, CellCheck)])]
+    # The engine runs the cell checks and the text scans through one driver each.
+    return checks + [CellChecks(table=table, checks=[c for c in checks if isinstance(c, CellCheck)]),
+                     TextScans(table=table, checks=[c for c in checks if isinstance(c, TextScan)])]
 
 
-__all__ = ["CHECKS", "CellCheck", "CellChecks", "TokyoCheck", "TokyoError", "build"]
+__all__ = ["CHECKS", "CellCheck", "CellChecks", "TextScan", "TextScans", "TokyoCheck", "TokyoError", "build"]

@@ -110,10 +110,11 @@ class CellCheck(TokyoCheck):
 
 @attrs.define(kw_only=True, repr=False)
 class CellChecks(TokyoCheck):
-    """Runs the cell checks column by column: one memo per column holds the
-    verdicts of all its checks, so a repeated value costs one lookup per row
-    however many rules look at its column. The engine runs this instead of
-    each CellCheck's own validate_row (which stays for use alone)."""
+    """Runs the cell checks column by column over a batch of rows: one memo
+    per column holds the verdicts of all its checks, and a batch's distinct
+    values are judged once, so a repeated value costs next to nothing however
+    many rules look at its column. The engine runs this instead of each
+    CellCheck's own validate_row (which stays for use alone)."""
 
     type = "tokyo-cells"
     checks: list[CellCheck] = attrs.field(factory=list)
@@ -129,27 +130,31 @@ class CellChecks(TokyoCheck):
                 self.plan.append((column, [c.judge for c in mine],
                                   [c.judge for c in mine if not c.ascii_safe], {}))
 
-    def validate_row(self, row: Any) -> Iterable[TokyoError]:
-        cells = row.cells
-        width = len(cells)
-        found: list[TokyoError] = []
+    def validate_rows(self, rows: list[Any]) -> list[list[TokyoError]]:
+        """The findings of each row of a batch, in the batch's order."""
+        found: list[list[TokyoError]] = [[] for _ in rows]
+        cells = [row.cells for row in rows]
         for column, judges, ascii_judges, memo in self.plan:
-            if column.index >= width:
-                continue
-            value = cells[column.index]
-            if value is None or value == "":  # blank: no rule faults it
-                continue
-            try:
-                problems = memo[value]
-            except KeyError:
-                if len(memo) >= MEMO_SIZE:
-                    memo.clear()
-                if value.__class__ is str and value.isascii():
-                    judges = ascii_judges
-                problems = memo[value] = tuple(filter(None, [judge(value, column) for judge in judges]))
-            if problems:
-                for code, params in problems:
-                    found.append(self.finding(code, row.row_number, column.label, value=text(value), **params))
+            index = column.index
+            values = [c[index] if index < len(c) else None for c in cells]
+            bad = {}
+            for value in set(values):
+                if value is None or value == "":  # blank: no rule faults it
+                    continue
+                try:
+                    problems = memo[value]
+                except KeyError:
+                    if len(memo) >= MEMO_SIZE:
+                        memo.clear()
+                    mine = ascii_judges if value.__class__ is str and value.isascii() else judges
+                    problems = memo[value] = tuple(filter(None, [judge(value, column) for judge in mine]))
+                if problems:
+                    bad[value] = problems
+            if bad:
+                for n, value in enumerate(values):
+                    for code, params in bad.get(value, ()):
+                        found[n].append(self.finding(code, rows[n].row_number, column.label,
+                                                     value=text(value), **params))
         return found
 
 
@@ -175,6 +180,9 @@ class TextScan(TokyoCheck):
         cells = row.cells
         if not unusual(cells):
             return ()
+        return self.scan_row(row, cells)
+
+    def scan_row(self, row: Any, cells: list[Any]) -> list[TokyoError]:
         found: list[TokyoError] = []
         for column in self.table.columns:
             if column.index < len(cells):
@@ -183,6 +191,21 @@ class TextScan(TokyoCheck):
                     found.extend(self.scan(value if value.__class__ is str else text(value),
                                            row.row_number, column))
         return found
+
+
+@attrs.define(kw_only=True, repr=False)
+class TextScans(TokyoCheck):
+    """Runs the text scans one row at a time behind one search for all their
+    characters (the engine runs this instead of each scan's validate_row)."""
+
+    type = "tokyo-text-scans"
+    checks: list[TextScan] = attrs.field(factory=list)
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        cells = row.cells
+        if not unusual(cells):
+            return ()
+        return [error for check in self.checks for error in check.scan_row(row, cells)]
 
 
 @functools.cache
