@@ -118,8 +118,10 @@ class CellChecks(TokyoCheck):
 
     type = "tokyo-cells"
     checks: list[CellCheck] = attrs.field(factory=list)
-    # (column, its checks' judges, those that can fault plain ASCII, memo)
-    plan: list[tuple[Column, list[Any], list[Any], dict[Any, tuple]]] = attrs.field(factory=list, init=False)
+    # (column, its checks' judges, those that can fault plain ASCII, values known right,
+    # values known wrong -> their problems)
+    plan: list[tuple[Column, list[Any], list[Any], set[Any], dict[Any, tuple]]] = attrs.field(
+        factory=list, init=False)
 
     def connect(self, resource: Any) -> None:
         super().connect(resource)
@@ -128,31 +130,36 @@ class CellChecks(TokyoCheck):
             mine = [c for c in self.checks if c.select([column])]
             if mine:
                 self.plan.append((column, [c.judge for c in mine],
-                                  [c.judge for c in mine if not c.ascii_safe], {}))
+                                  [c.judge for c in mine if not c.ascii_safe], set(), {}))
 
     def validate_rows(self, rows: list[Any]) -> list[list[TokyoError]]:
         """The findings of each row of a batch, in the batch's order."""
         found: list[list[TokyoError]] = [[] for _ in rows]
         cells = [row.cells for row in rows]
-        for column, judges, ascii_judges, memo in self.plan:
+        narrowest = min(map(len, cells), default=0)
+        for column, judges, ascii_judges, right, wrong in self.plan:
             index = column.index
-            values = [c[index] if index < len(c) else None for c in cells]
-            bad = {}
-            for value in set(values):
-                if value is None or value == "":  # blank: no rule faults it
-                    continue
-                try:
-                    problems = memo[value]
-                except KeyError:
-                    if len(memo) >= MEMO_SIZE:
-                        memo.clear()
+            values = [c[index] for c in cells] if index < narrowest else \
+                [c[index] if index < len(c) else None for c in cells]
+            distinct = set(values)
+            distinct.discard(None)
+            distinct.discard("")  # blank: no rule faults it
+            if len(right) + len(wrong) > MEMO_SIZE:  # bounded memory
+                right.clear()
+                wrong.clear()
+            new = distinct - right
+            new.difference_update(wrong)
+            if new:
+                for value in new:
                     mine = ascii_judges if value.__class__ is str and value.isascii() else judges
-                    problems = memo[value] = tuple(filter(None, [judge(value, column) for judge in mine]))
-                if problems:
-                    bad[value] = problems
-            if bad:
+                    problems = tuple(filter(None, [judge(value, column) for judge in mine]))
+                    if problems:
+                        wrong[value] = problems
+                    else:
+                        right.add(value)
+            if wrong and not distinct.isdisjoint(wrong):
                 for n, value in enumerate(values):
-                    for code, params in bad.get(value, ()):
+                    for code, params in wrong.get(value, ()):
                         found[n].append(self.finding(code, rows[n].row_number, column.label,
                                                      value=text(value), **params))
         return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 import attrs
 
@@ -28,10 +28,14 @@ def _inside(value: float, bounds: tuple[float, float]) -> bool:
 class coordinates(TokyoCheck):
     type = "tokyo-coordinates"
     targets: list[Column] = attrs.field(factory=list, init=False)
+    pair: Optional[tuple[int, int]] = attrs.field(default=None, init=False)  # one latitude, one longitude
 
     def connect(self, resource: Any) -> None:
         super().connect(resource)
         self.targets = [c for c in self.table.columns if c.format in AXES]
+        formats = [c.format for c in self.targets]
+        if sorted(formats) == ["latitude", "longitude"]:
+            self.pair = tuple(c.index for c in sorted(self.targets, key=lambda c: c.format))
 
     def accepts(self, value: str, column: Column) -> bool:
         """Decimal degrees on the column's axis inside Japan."""
@@ -43,6 +47,12 @@ class coordinates(TokyoCheck):
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
         width = len(cells)
+        if self.pair and self.pair[0] < width and self.pair[1] < width:
+            # most rows: one latitude, one longitude, both right
+            lat, lon = cells[self.pair[0]], cells[self.pair[1]]
+            if lat.__class__ is str and lon.__class__ is str and DEGREES.match(lat) and DEGREES.match(lon) \
+                    and LATITUDE[0] <= float(lat) <= LATITUDE[1] and LONGITUDE[0] <= float(lon) <= LONGITUDE[1]:
+                return ()
         found: list[TokyoError] = []
         parsed: list[tuple[Column, str, float]] = []
         for column in self.targets:
