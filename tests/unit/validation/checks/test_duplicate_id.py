@@ -1,5 +1,6 @@
 def test_an_id_used_twice_names_its_first_row(write):
     from ckanext.tokyo.validation import validate
+
     from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
     header = toilet_header()
     rows = [dict(TOILET_ROW, ID=i) for i in ("T1", "T2", "T1", "T3", "T2")]

@@ -17,6 +17,7 @@ def test_without_spaces():
 
 def test_typo_in_a_heading_is_mapped_and_named(write):
     from ckanext.tokyo.validation import validate
+
     from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
     header = toilet_header()
     typo = [h.replace("コード", "コ―ド") if h == "全国地方公共団体コード" else h for h in header]

@@ -14,13 +14,13 @@ def test_read_as_latin1_twice_is_undone():
 
 
 def test_utf8_read_as_cp932_is_undone():
-    garbled = "しんじゅくちゅうおうこうえん".encode("utf-8").decode("cp932", errors="replace")
+    garbled = "しんじゅくちゅうおうこうえん".encode().decode("cp932", errors="replace")
     code, params = diagnose(garbled, False)
     assert code == "tokyo/mojibake" and params["origin"] == "cp932"
 
 
 def test_lossless_utf8_read_as_cp932_gets_its_fix():
-    garbled = "新宿区".encode("utf-8").decode("cp932")
+    garbled = "新宿区".encode().decode("cp932")
     assert diagnose(garbled, False) == ("tokyo/mojibake", {"origin": "cp932", "fixed": "新宿区"})
 
 
@@ -39,6 +39,7 @@ def test_plain_text_is_not_garbled():
 
 def test_garbled_file_is_detected_by_its_repaired_header(write, tmp_path):
     from ckanext.tokyo.validation import validate
+
     from tests.unit.validation.conftest import TOILET, TOILET_ROW, to_csv, toilet_header
     text = to_csv([toilet_header(), [TOILET_ROW[h] for h in toilet_header()]])
     path = tmp_path / "garbled.csv"

@@ -44,6 +44,7 @@ def test_text_column_is_not_numeric(check):
 ])
 def test_numbers_with_commas_units_or_prose(write, value, code, fixed):
     from ckanext.tokyo.validation import validate
+
     from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
     header = toilet_header()
     report = validate(write([header, [dict(TOILET_ROW, 男性トイレ総数=value)[h] for h in header]]), schema=TOILET)
