@@ -22,6 +22,7 @@ import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+STAGED_DIR = Path(__file__).resolve().parent / "standard_items"
 
 CURRENT_FAMILY = "自治体標準オープンデータセット"
 LEGACY_FAMILY = "推奨データセット"
@@ -84,8 +85,54 @@ PARTIAL_INCLUDED = {
            "into a third-party test fixture; 掲載区分 unknown."),
 }
 
-# Partial lists deliberately left out (documented in docs/table-schemas.md).
-PARTIAL_EXCLUDED = ("02", "04", "06", "09", "11", "12", "15")
+# Item lists of the other current datasets, kept in scripts/standard_items/
+# (facts from public readers, importers and published files; sources in its
+# README). number -> (stem, title, English title, reliability, source note).
+# Their 掲載区分 is unknown, so every item is optional (partial schemas).
+STAGED = {
+    "02": ("cultural_property", "文化財一覧", "Cultural properties", "low",
+           "Item names from readers of current-format files and the 2020 list; order reconstructed "
+           "(legacy 2020 order with the current head and location block)."),
+    "04": ("population", "地域・年齢別人口", "Population by area and age", "medium",
+           "Item names from readers of current-format files and a published file's mirrored header; "
+           "the order of the age bands is not certain."),
+    "06": ("open_data_list", "オープンデータ一覧", "Open data list", "medium",
+           "42 columns in the order of importers of current-format files (one row per file), plus "
+           "three names one importer also reads; seven spellings are reconstructed."),
+    "09": ("care_service", "介護サービス事業所一覧", "Long-term care service providers", "low",
+           "Item names from readers of current-format files and the 2020 list; order reconstructed."),
+    "10": ("hospital", "医療機関一覧", "Medical institutions", "low",
+           "Item names from readers of current-format files and the 2020 list; order reconstructed."),
+    "11": ("tourism", "観光施設一覧", "Tourist facilities", "low",
+           "Items 1–7 from the official sheet (掲載区分 not rendered); the rest names from readers "
+           "of current-format files and the 2020 list, order reconstructed."),
+    "12": ("event", "イベント一覧", "Events", "low",
+           "Item names in the listing order of a reader of current-format files, plus the location "
+           "block; order partly reconstructed."),
+    "15": ("food_business", "食品等営業許可・届出一覧", "Food business permits and notifications", "low",
+           "Nine columns in the order of a published file, the rest names from readers; the split "
+           "施設所在地_* names conflict between sources."),
+    "17": ("school_district", "小中学校通学区域情報", "School districts", "low",
+           "Names a reader of current-format files reads (定義書A); order unknown."),
+    "22": ("support_system", "支援制度情報", "Support schemes", "low",
+           "Names a reader of current-format files reads (定義書B); order unknown."),
+    "23": ("emergency_radio", "防災行政無線設置一覧", "Emergency radio loudspeakers", "low",
+           "Names a reader of current-format files reads (定義書C); order unknown."),
+    "24": ("educational_institution", "教育機関一覧", "Educational institutions", "low",
+           "Names a reader of current-format files reads (定義書C); order unknown."),
+    "26": ("bicycle_parking", "公営駐輪場一覧", "Public bicycle parking", "low",
+           "Names a reader of current-format files reads (定義書C); order unknown."),
+    "27": ("polling_place", "投票所一覧", "Polling places", "low",
+           "Names a reader of current-format files reads (定義書C/D); order unknown."),
+    "28": ("garbage_separation", "ゴミの分別方法一覧", "Garbage separation", "low",
+           "Names a reader of current-format files reads (定義書C/D); order unknown."),
+    "30": ("garbage_collection_place", "ゴミ集積場所一覧", "Garbage collection points", "low",
+           "Names a reader of current-format files reads (定義書C); order unknown."),
+}
+STAGED_SOURCE = {"OFFICIAL": "official-sheet", "PUBLISHED-HEADER": "published-file-header",
+                 "READER-NAMES": "importer-names", "RECONSTRUCTED": "reconstructed"}
+# Other file-name stems in use for a dataset (08: 日野市 and an importer use `aed`).
+STEM_ALIASES = {"08": ["aed"]}
 
 # --------------------------------------------------------------------------
 # Item-level knowledge
@@ -133,6 +180,38 @@ ALIASES = {
     "多機能トイレ数": ["バリアフリートイレ数"],
     "認可等年月日": ["許可等年月日"],
     "介護サービス事業所名称": ["名称"],
+    # 06: 練馬区 publishes ファイル形式, a newer importer reads ファイル_形式 first.
+    "ファイル形式": ["ファイル_形式"],
+}
+
+# Headings seen in published files that differ from the definition's item
+# name: mapped to the item, but reported as a header variant (with the name
+# to use). 市区町村コード is the pre-2020 template's wording of the first
+# column of the 2020 lists (山口県内 files of 2021–2023).
+VARIANTS = {
+    "都道府県コード又は市区町村コード": ["市区町村コード"],
+}
+
+# The physical names of sheet 13 (2026-08-01), used as the CSV header by
+# 福井県内 municipalities and 会津若松市: aliases of the items.
+PHYSICAL_13 = {
+    "全国地方公共団体コード": "localgov_code", "ID": "id", "地方公共団体名": "localgov_name",
+    "名称": "name", "名称_カナ": "name_kana", "名称_英語": "name_english",
+    "所在地_全国地方公共団体コード": "seat_localgov_code", "町字ID": "choaza_id",
+    "所在地_連結表記": "seat_copulative_spell", "所在地_都道府県": "seat_prefecture",
+    "所在地_市区町村": "seat_city", "所在地_町字": "seat_choaza", "所在地_番地以下": "seat_after_address",
+    "建物名等(方書)": "buillding_name_etc", "設置位置": "set_position", "緯度": "latitude",
+    "経度": "longitude", "高度の種別": "advanced_classification", "高度の値": "advanced_value",
+    "男性トイレ総数": "male_wc_total", "男性トイレ数（小便器）": "male_wc_urinal",
+    "男性トイレ数（和式）": "male_wc_jstyle", "男性トイレ数（洋式）": "male_wc_wstyle",
+    "女性トイレ総数": "female_wc_total", "女性トイレ数（和式）": "female_wc_jstyle",
+    "女性トイレ数（洋式）": "female_wc_wstyle", "男女共用トイレ総数": "unisex_wc_total",
+    "男女共用トイレ数（和式）": "unisex_wc_jstyle", "男女共用トイレ数（洋式）": "unisex_wc_wstyle",
+    "バリアフリートイレ数": "barrier_free_wc", "車椅子使用者用トイレ有無": "wheelchair_wc",
+    "乳幼児用設備設置トイレ有無": "infant_wc", "オストメイト設置トイレ有無": "ostomate_wc",
+    "利用開始時間": "available_start_time", "利用終了時間": "available_end_time",
+    "利用可能時間特記事項": "available_time_note", "画像": "image", "画像_ライセンス": "image_licence",
+    "備考": "note",
 }
 
 # English item names. The 13 sheet's english_name column is used where it is
@@ -279,6 +358,57 @@ EN_EXTRA = {
     "ベビーカー利用": "strollerUse",
 }
 
+# The staged lists' items the tables above do not name (06, 10, 15 and the
+# 定義書B/C lists); prefixed names (データセット_タイトル) are composed from
+# EN_PREFIX and the rest of the name.
+EN_STAGED = {
+    "ID": "identifier", "タイトル": "title", "サブタイトル": "subtitle", "キーワード": "keyword",
+    "ユニバーサルメニュー": "universalMenu", "公開日": "issued", "バージョン": "version",
+    "言語": "language", "準拠する標準": "conformsTo", "関連ドキュメント": "relatedDocument",
+    "来歴情報": "provenance", "対象地域": "spatial", "対象期間": "temporal", "作成者": "creator",
+    "アクセスURL": "accessUrl", "ダウンロードURL": "downloadUrl", "ステータス": "status",
+    "サイズ": "byteSize", "利用規約": "termsOfUse", "著作権表記": "rights", "ファイル形式": "fileFormat",
+    "連絡先名称": "contactPointName", "連絡先電話番号": "contactPointPhoneNumber",
+    "連絡先内線番号": "contactPointExtension", "災害拠点分類": "disasterBaseType", "状況": "status",
+    "施設名称": "facilityName", "施設名称_カナ": "facilityNameKana", "施設名称_英字": "facilityNameEn",
+    "営業の種類": "businessType", "業態": "businessStyle", "施設方書": "facilityBuildingNameEtc",
+    "施設電話番号": "facilityPhoneNumber", "法人名": "legalEntityName", "許可番号": "permitNumber",
+    "初回許可年月日": "firstPermitDate", "許可年月日": "permitDate", "許可開始日": "permitStartDate",
+    "許可満了日": "permitEndDate", "廃業年月日": "closureDate", "申請区分": "applicationType",
+    "許可条件": "permitConditions", "都道府県": "prefecture", "都道府県名": "prefectureName",
+    "市区町村": "city", "市区町村名": "cityName", "町字": "streetAddress", "番地以下": "cityBlock",
+    "郡名": "countyName", "行政区名": "wardName", "学校ID": "schoolId", "学校コード": "schoolCode",
+    "学校名称": "schoolName", "学校名称_カナ": "schoolNameKana", "行政サービス拠点種別": "serviceBaseType",
+    "登録年月日": "registrationDate", "廃止日": "abolitionDate", "通学区域の住所": "districtAddresses",
+    "特記事項": "remarks", "ファイル名": "fileName", "地方公共団体の名称": "localGovernmentName",
+    "タイトル（制度名）": "title", "サブタイトル（通称名）": "alternativeTitle", "支援制度種別": "schemeType",
+    "対象者": "target", "用途・対象費": "eligibleCosts", "制度概要": "summary", "内容": "content",
+    "給付金額": "benefitAmount", "補助率": "subsidyRate", "受付開始日": "applicationStartDate",
+    "受付終了日": "applicationEndDate", "利用・申請方法": "applicationMethod",
+    "【人生の制度】ライフステージ分類": "lifeStage", "申請方法URL": "applicationUrl",
+    "詳細参照先": "seeAlso", "問い合わせ先": "contact", "名称_カナ": "nameKana", "名称_英字": "nameEn",
+    "座標参照系": "crs", "座標参照系コード": "crsCode", "地区名": "districtName", "学校種": "schoolType",
+    "都道府県番号": "prefectureNumber", "設置区分": "establishmentType", "設置者情報": "establisher",
+    "本分校": "mainOrBranch", "本校学校コード": "mainSchoolCode", "本校学校名": "mainSchoolName",
+    "学校名": "schoolName", "学校名カナ表記": "schoolNameKana", "学校略称": "schoolShortName",
+    "学校所在地（市区町村）": "city", "学校所在地（町字）": "streetAddress",
+    "学校所在地（番地以下）": "cityBlock", "属性情報設定年月日": "attributesSetDate",
+    "属性情報廃止年月日": "attributesAbolishedDate", "旧学校調査番号": "formerSurveyNumber",
+    "移行後の学校コード": "newSchoolCode", "屋内外": "indoorOutdoor", "最大駐輪台数": "capacity",
+    "最寄駅": "nearestStation", "開設日": "openingDate", "投票区番号": "votingDistrictNumber",
+    "投票所区分": "pollingPlaceType", "投票区名": "votingDistrictName", "選挙区分": "electionType",
+    "建物名等_方書": "buildingNameEtc", "ゴミの品目": "item", "ゴミの品目_カナ": "itemKana",
+    "ゴミの品目_英字": "itemEn", "分別区分": "separationType", "注意点": "notes",
+    "粗大ごみ回収料金": "bulkyWasteFee", "ゴミ種類": "garbageType", "ゴミ収集日": "collectionDays",
+    "自治体のページURL": "pageUrl", "注意事項": "notes", "名称": "name", "名称_英語": "nameEn",
+}
+EN_PREFIX = {
+    "データセット": "dataset", "ファイル": "file", "情報の管理主体": "owner", "学校所在地": "school",
+    "通学区域": "district", "ポリゴン": "polygon", "防災行政無線": "radio", "施設": "facility",
+    "設備": "equipment", "教育機関": "institution", "公営駐輪場": "bicycleParking",
+    "投票所": "pollingPlace", "ゴミ集積場所": "collectionPoint", "施設所在地": "facility",
+}
+
 # Generic short descriptions for items of the partial lists (worded after the
 # 13/03 sheets and the GIF core data model).
 GENERIC_DESC = {
@@ -364,7 +494,11 @@ WEEKDAY_NAMES = {"利用可能曜日", "診療曜日"}
 YES_NO_NAMES = {"授乳室", "おむつ替えコーナー", "飲食可否", "ベビーカー貸出", "ベビーカー利用"}
 INTEGER_COUNT_NAMES = {"定員", "病床数", "総人口", "男性", "女性", "世帯数", "収容定員",
                        "員数（数）", "料金(基本)", "多機能トイレ数"}
+# 1 or empty (対応あり：1、対応なし：空文字): blank means "no", never "missing".
 FLAG_1_NAMES_RE = re.compile(r"^(災害種別_.+|指定避難所との重複)$")
+# Written 文字列 in the sheets but holding a quantity: a number is checked (標高
+# in metres; 想定収容人数, "収容可能な人数", example 810).
+NUMBER_TEXT_NAMES = {"標高", "想定収容人数"}
 
 
 def x_format(name: str, hint: str = "") -> str | None:
@@ -408,6 +542,10 @@ def x_format(name: str, hint: str = "") -> str | None:
     return None
 
 
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def clean_desc(text: str) -> str:
     """Short description: drop 「※…」 cross-references and (注n) markers."""
     text = re.sub(r"※.*$", "", text)
@@ -429,6 +567,22 @@ def aliases_for(name: str, extra: list[str] | None = None) -> list[str]:
         if canonical(a) != canonical(name) and a not in out:
             out.append(a)
     return out
+
+
+def staged_format(name: str, marker: str) -> str | None:
+    """x-format of an item of the staged lists: its marker, else the name rules
+    (also for names with a prefix, 防災行政無線_緯度, 投票所_全国地方公共団体コード)."""
+    by_marker = {"weekdays": "weekdays", "yes-no": "yes-no", "date": "date", "time": "time",
+                 "flag": "flag", "number": "number"}
+    if marker in by_marker:
+        return by_marker[marker]
+    found = x_format(name)
+    if found:
+        return found
+    suffixes = [("_全国地方公共団体コード", "lg-code"), ("_緯度", "latitude"), ("_経度", "longitude"),
+                ("電話番号", "phone"), ("郵便番号", "postal-code"), ("メールアドレス", "email"),
+                ("URL", "url"), ("（カナ）", "kana"), ("カナ表記", "kana")]
+    return next((fmt for suffix, fmt in suffixes if name.endswith(suffix)), None)
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -457,12 +611,19 @@ class Builder:
         self.en13 = {r["name"]: EN_FIX_13.get(r["name"], r["english_name"]) for r in self.t13}
         self.numbering = {r["number"]: r for r in read_csv(sd / "numbering.csv")}
 
-    def english(self, name: str) -> str:
-        for table in (self.en13, EN_EXTRA):
+    def english(self, name: str, compose: bool = False) -> str:
+        for table in (self.en13, EN_EXTRA, EN_STAGED if compose else {}):
             if table.get(name):
                 return table[name]
         if name in self.gif_en:
             return self.gif_en[name]
+        if compose and "_" in name:
+            # 防災行政無線_名称（カナ）: the prefix's word, then the item's name
+            head, _, rest = name.partition("_")
+            if head in EN_PREFIX:
+                return EN_PREFIX[head] + upper_first(self.english(rest.replace("（", "_").rstrip("）")
+                                                                  if rest.endswith("）") and rest.startswith("名称")
+                                                                  else rest, compose))
         m = re.fullmatch(r"(\d+)-(\d+)歳の(男性|女性)", name) or re.fullmatch(
             r"(\d+)-(\d+)歳(男性|女性)", name)
         if m:
@@ -474,19 +635,21 @@ class Builder:
 
     # ---------------------------------------------------------------- fields
     def field(self, name, *, requirement, description, hint="", type_=None,
-              aliases=None, fmt=None, source=None, constraints=None):
+              aliases=None, fmt=None, source=None, constraints=None, title_en=None):
         f: dict = {"name": name}
         fmt = fmt if fmt is not None else x_format(name, hint)
         f["type"] = type_ or "string"
         if description:
             f["description"] = description
-        f["title_en"] = self.english(name)
+        f["title_en"] = title_en or self.english(name)
         f["x-requirement"] = requirement
         if fmt:
             f["x-format"] = fmt
         al = aliases_for(name, aliases)
         if al:
             f["x-aliases"] = al
+        if VARIANTS.get(name):
+            f["x-variants"] = list(VARIANTS[name])
         if constraints:
             f["constraints"] = constraints
         if source:
@@ -502,7 +665,8 @@ class Builder:
             type_ = "integer" if fmt_text.startswith("数値") else "string"
             fields.append(self.field(
                 name, requirement=req[r["classification"].strip()],
-                description=clean_desc(r["description"]), hint=fmt_text, type_=type_))
+                description=clean_desc(r["description"]), hint=fmt_text, type_=type_,
+                aliases=[PHYSICAL_13[name]] if name in PHYSICAL_13 else None))
         num = self.numbering["13"]
         return self.schema(
             "current-13-public-toilet", "公衆トイレ一覧", "13", "current",
@@ -531,14 +695,11 @@ class Builder:
             if FLAG_1_NAMES_RE.match(name):
                 desc = (desc + " " if desc else "") + f"{fmt_text}。"
                 constraints = {"enum": ["1"]}
-                fmt = ""
-            elif name in ("標高",):
+                fmt = "flag"
+            elif name in NUMBER_TEXT_NAMES:
                 fmt = "number"
-            f = self.field(name, requirement=req[r["掲載区分"].strip()], description=desc,
-                           hint=fmt_text, constraints=constraints, fmt=fmt)
-            if fmt == "":
-                f.pop("x-format", None)
-            fields.append(f)
+            fields.append(self.field(name, requirement=req[r["掲載区分"].strip()], description=desc,
+                                     hint=fmt_text, constraints=constraints, fmt=fmt))
         num = self.numbering["03"]
         return self.schema(
             "current-03-evacuation-space", "指定緊急避難場所一覧", "03", "current",
@@ -601,6 +762,36 @@ class Builder:
             notes="Partial: 掲載区分 unknown, so every item is optional; extra columns are not "
                   "reported as unknown. x-source on each field says where the heading comes from.")
 
+    def current_staged(self, number: str) -> dict:
+        stem, title, title_en, reliability, note = STAGED[number]
+        rows = read_csv(STAGED_DIR / f"{number}_{stem}.csv")
+        fields, seen = [], set()
+        for r in rows:
+            name = r["item"].strip()
+            if name in seen:
+                continue
+            seen.add(name)
+            fmt = staged_format(name, r["marker"])
+            type_ = "integer" if fmt == "number" else "string"
+            english = r["english_name"] or self.english(name, compose=True)
+            fields.append(self.field(
+                name, requirement="optional", description=GENERIC_DESC.get(name, ""),
+                hint=r["format"], type_=type_, fmt=fmt or "", title_en=english,
+                source=STAGED_SOURCE[r["basis"]]))
+            if not fmt:
+                fields[-1].pop("x-format", None)
+        return self.schema(
+            f"current-{number}-{stem.replace('_', '-')}", title, number, "current",
+            edition="unverified", completeness="partial", reliability=reliability, stem=stem,
+            source=note + f" Numbering per データ項目定義書A (2026-08-01); item list "
+                          f"scripts/standard_items/{number}_{stem}.csv.",
+            licence="PDL1.0",
+            licence_note="underlying specification: 公共データ利用規約（第1.0版）(PDL1.0), デジタル庁",
+            fields=fields, title_en=title_en,
+            notes="Partial: the official sheet could not be read, so 掲載区分 is unknown and every "
+                  "item is optional; extra columns are not reported as unknown. x-source on each "
+                  "field says where the heading comes from.")
+
     def legacy(self) -> list[dict]:
         rows = read_csv(self.ref / "standard-datasets" / "legacy_2020_recommended_14.csv")
         by_folder: dict[str, list[dict]] = {}
@@ -615,6 +806,14 @@ class Builder:
                 name, hint = r["column"], r["format"]
                 type_ = "string"
                 fmt = None
+                constraints = None
+                if FLAG_1_NAMES_RE.match(name):
+                    # The 2020 list says what to write only for a site that
+                    # takes the disaster (対応している災害) or overlaps a
+                    # shelter: 1, as in the current sheet, blank otherwise.
+                    fmt, constraints = "flag", {"enum": ["1"]}
+                elif name in NUMBER_TEXT_NAMES:
+                    fmt = "number"
                 if r["json_type"] == "number" and name not in ("緯度", "経度"):
                     if name in INTEGER_COUNT_NAMES or re.search(r"歳.*(男性|女性)$", name) \
                             or name.endswith("トイレ総数") or "トイレ数" in name:
@@ -624,7 +823,8 @@ class Builder:
                     fmt = "number"
                 fields.append(self.field(
                     name, requirement="required" if r["required"] == "required" else "optional",
-                    description=clean_desc(r["description"]), hint=hint, type_=type_, fmt=fmt))
+                    description=clean_desc(r["description"]), hint=hint, type_=type_, fmt=fmt,
+                    constraints=constraints))
             out.append(self.schema(
                 f"legacy2020-{number}-{stem}", dataset, number, "legacy2020",
                 edition="2020", completeness="complete", reliability="transcribed",
@@ -643,22 +843,23 @@ class Builder:
                stem, source, licence, licence_note, fields, notes="", title_en=None) -> dict:
         family = CURRENT_FAMILY if layout == "current" else LEGACY_FAMILY
         title_en = title_en or CURRENT_TITLE_EN[number]
-        # an alias must never point at two fields of one schema
+        # an alias or variant must never point at two fields of one schema
         owner: dict[str, str] = {}
         for f in fields:
             owner[canonical(f["name"])] = f["name"]
-        for f in fields:
-            keep = []
-            for a in f.get("x-aliases", []):
-                c = canonical(a)
-                if c in owner and owner[c] != f["name"]:
-                    continue
-                owner[c] = f["name"]
-                keep.append(a)
-            if keep:
-                f["x-aliases"] = keep
-            else:
-                f.pop("x-aliases", None)
+        for key in ("x-aliases", "x-variants"):
+            for f in fields:
+                keep = []
+                for a in f.get(key, []):
+                    c = canonical(a)
+                    if c in owner and owner[c] != f["name"]:
+                        continue
+                    owner[c] = f["name"]
+                    keep.append(a)
+                if keep:
+                    f[key] = keep
+                else:
+                    f.pop(key, None)
         desc = f"{family}「{number} {title}」のTable Schema。"
         return {
             "name": id_,
@@ -673,6 +874,8 @@ class Builder:
                 "reliability": reliability,
                 "title_en": title_en,
                 "file_stem": stem,
+                **({"file_stem_aliases": STEM_ALIASES[number]}
+                   if layout == "current" and number in STEM_ALIASES else {}),
                 "source": source,
                 "licence": licence,
                 "licence_note": licence_note,
@@ -685,6 +888,7 @@ class Builder:
     def all(self) -> list[dict]:
         schemas = [self.current_13(), self.current_03()]
         schemas += [self.current_partial(n) for n in sorted(PARTIAL_INCLUDED)]
+        schemas += [self.current_staged(n) for n in sorted(STAGED)]
         schemas += self.legacy()
         return schemas
 

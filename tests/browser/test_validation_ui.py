@@ -15,7 +15,14 @@ import ckan.tests.helpers as helpers
 
 from ckanext.tokyo import demo
 
-from tests.integration.validation_support import BAD_CSV, site_context, start_worker
+from tests.integration.validation_support import (
+    BAD_CSV,
+    site_context,
+    start_worker,
+    status_row,
+    upload,
+    wait_for,
+)
 
 from .conftest import ARTIFACTS, screenshot, unload_plugins
 
@@ -121,3 +128,34 @@ def test_upload_bad_csv_see_badge_and_report(catalog, page, tmp_path):
     assert "Date in the Japanese era calendar" in page.locator("#quality-chart").inner_text()
     assert "Shinjuku City" in page.locator("#quality-organizations").inner_text()
     screenshot(page, "validation-quality-en")
+
+
+def noisy_csv(rows: int = 5000) -> bytes:
+    """A file with 10,000 findings: every row has a 和暦 date and a full-width phone number."""
+    lines = ["名称,電話番号,開設日"] + [f"施設{n},０３-１２３４-５６７８,令和2年4月{n % 28 + 1}日" for n in range(rows)]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def test_report_of_10000_findings_reads_in_a_page(catalog, page):
+    """The report page sums a file's findings up by rule and column: a file
+    with 10,000 findings is a page with a line per column, each with its
+    count, first rows and example values."""
+    resource = upload(DATASET, noisy_csv(), "10000-findings.csv", modified="2026-06-01",
+                      name_translated={"ja": "指摘1万件のファイル", "en": "A file with 10,000 findings"})
+    wait_for(lambda: (status_row(resource["id"]) or None) and status_row(resource["id"]).status in ("failure", "error"),
+             timeout=120)
+    page.goto(f"{catalog}/dataset/{DATASET}/resource/{resource['id']}/validation")
+    assert page.locator("#validation-status").inner_text().strip() == "不適合"
+    wareki = page.locator("section[data-code='tokyo/wareki-date']")
+    assert "5000" in wareki.locator("h3").inner_text()
+    lines = wareki.locator("tbody tr")
+    assert lines.count() == 1  # one column: one line, not 5,000
+    cells = [c.strip() for c in lines.first.locator("td").all_inner_texts()]
+    assert cells[0].startswith("2, 3, 4") and cells[0].endswith("…") and cells[1] == "開設日"
+    assert cells[3] == "5000" and "令和2年4月" in cells[2]
+    zenkaku = page.locator("section[data-code='tokyo/zenkaku-alnum'] tbody tr")
+    assert zenkaku.count() == 1 and "5000" in zenkaku.first.inner_text()
+    assert page.locator("section.tokyo-validation-rule tbody tr").count() < 20
+    assert screenshot(page, "validation-report-10000").stat().st_size > 10_000
+    page.goto(f"{catalog}/en/dataset/{DATASET}/resource/{resource['id']}/validation")
+    assert page.get_by_role("columnheader", name="Count").first.is_visible()

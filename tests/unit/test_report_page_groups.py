@@ -45,3 +45,23 @@ def test_report_page_groups_are_headed_by_the_rule_title():
                       "tokyo/encoding-not-utf8": "文字コードがUTF-8でない"}
     titles_en = {g["code"]: g["title"] for g in group_findings(report, "en")}
     assert titles_en["tokyo/encoding-not-utf8"] == "Not UTF-8"
+
+
+def test_report_page_shows_the_summary_one_line_per_column():
+    from ckanext.tokyo.validation.report import Findings
+
+    findings = Findings(limit=5, group_limit=2)
+    for row in range(2, 10_002):
+        findings.add(Finding.of("tokyo/wareki-date", row, "開設日", value=f"令和2年4月{row % 28 + 1}日"))
+    findings.add(Finding.of("tokyo/wareki-date", 3, "更新日", value="R2.4.1", fixed="2020-04-01"))
+    report = {"findings": [f.to_dict() for f in findings.items],
+              "groups": [g.to_dict() for g in findings.summary()],
+              "stats": {"by_code": dict(findings.by_code)}}
+    [wareki] = group_findings(report, "ja")
+    assert wareki["total"] == 10_001
+    assert [(c["field"], c["count"]) for c in wareki["columns"]] == [("開設日", 10_000), ("更新日", 1)]
+    first = wareki["columns"][0]
+    assert first["rows"] == "2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …" and len(first["values"]) == 5
+    assert wareki["columns"][1]["rows"] == "3"
+    assert len(report["findings"]) == 3  # capped per column, so the second column is listed too
+    assert wareki["columns"][1]["hint"].endswith("（例: 2020-04-01）。")

@@ -172,3 +172,64 @@ def test_every_schema_detects_itself():
 def test_detect_limited_candidates():
     found = standards.detect(TOILET_13, candidates=["legacy2020-08-public-toilet"])
     assert found is None  # the layout marker says "current"
+
+
+def test_match_heading_kinds():
+    legacy = "legacy2020-13-preschool"
+    assert standards.match_heading(legacy, "都道府県コード又は市区町村コード") == (
+        "都道府県コード又は市区町村コード", "exact")
+    assert standards.match_heading(legacy, "都道府県コ―ド又は市区町村コ―ド")[1] == "typo"  # ― for ー
+    assert standards.match_heading(legacy, "都道府県コード又は\n市区町村コード")[1] == "exact"  # spaces: headings rule
+    assert standards.match_heading(legacy, "市区町村コード") == ("都道府県コード又は市区町村コード", "variant")
+    assert standards.match_heading("legacy2020-10-evacuation-space", "災害種別_崖崩れ_土石流及び地滑り") == (
+        "災害種別_崖崩れ、土石流及び地滑り", "typo")
+    assert standards.match_heading("current-13-public-toilet", "localgov_code") == ("全国地方公共団体コード", "exact")
+    assert standards.match_heading("current-13-public-toilet", "name_kana") == ("名称_カナ", "exact")  # physical name
+    assert standards.match_heading("current-13-public-toilet", "localGovernmentCode") == (
+        "全国地方公共団体コード", "english")
+    assert standards.match_heading("current-13-public-toilet", "備考欄です") == (None, "")
+
+
+def test_detect_reports_variants():
+    header = [h.replace("コード", "コ―ド") if h == "全国地方公共団体コード" else h for h in TOILET_13]
+    found = standards.detect(header)
+    assert found.schema_id == "current-13-public-toilet"
+    assert found.variants == (("全国地方公共団体コ―ド", "全国地方公共団体コード"),)
+
+
+def test_detect_by_standard_file_name():
+    header = ["全国地方公共団体コード", "ID", "地方公共団体名", "名称", "所在地_連結表記", "緯度", "経度"]
+    assert standards.detect(header) is None  # only items every facility list has
+    found = standards.detect(header, name="122033_public_facility.csv")
+    assert found.schema_id == "current-01-public-facility" and found.named
+    assert standards.detect(header, name="012041_aed_2024.csv").schema_id == "current-08-aed-location"
+    assert standards.detect(header, name="132128_aed_location.csv").schema_id == "current-08-aed-location"
+
+
+def test_newer_lists_are_detected():
+    for schema_id in ("current-06-open-data-list", "current-09-care-service", "current-02-cultural-property",
+                      "current-04-population", "current-10-hospital"):
+        names = [f["name"] for f in standards.descriptor(schema_id)["fields"]]
+        # a published file: most items, some left out, a local extra column
+        header = names[: len(names) * 3 // 4] + ["独自の列"]
+        assert standards.detect(header).schema_id == schema_id, schema_id
+
+
+def test_close_standards_share_only_common_rules():
+    # only items an AED list and a toilet list both have: either could it be
+    from ckanext.tokyo.validation.layout import shared_rules
+    aed = [f["name"] for f in standards.descriptor("current-08-aed-location")["fields"]]
+    toilet = {f["name"] for f in standards.descriptor("current-13-public-toilet")["fields"]}
+    header = [name for name in aed if name in toilet]
+    found = standards.detect(header)
+    assert found.schema_id == "current-08-aed-location"
+    assert [sid for sid, _ in found.alternatives] == ["current-13-public-toilet"]
+    assert "両方に共通するルールだけ" in found.reason and "only the rules both share" in found.reason_en
+    merged = shared_rules(standards.descriptor(found.schema_id), dict(found.mapping), found.alternatives)
+    assert merged["x-tokyo"]["completeness"] == "partial"
+    assert {f["name"] for f in merged["fields"]} == set(found.mapping.values())
+
+
+def test_file_stems():
+    assert standards.file_stems("current-08-aed-location") == ["aed_location", "aed"]
+    assert standards.file_stems("current-10-hospital") == ["hospital"]

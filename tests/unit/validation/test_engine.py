@@ -85,7 +85,8 @@ def test_toilet_file_in_cp932_with_defects_is_detected_and_checked(write):
         {"所在地_全国地方公共団体コード": "13104"},
         {"設置位置": ""},
     )]
-    rows = [{("名称_英字" if k == "名称_英語" else k): v for k, v in r.items()} for r in rows]
+    rows = [{("名称_英字" if k == "名称_英語" else k): v for k, v in r.items()} | {"ID": f"T{n:04d}"}
+            for n, r in enumerate(rows, start=1)]  # each record its own ID
     report = validate(write([header, *[[r[h] for h in header] for r in rows]], encoding="cp932"))
     assert report.schema == TOILET
     assert "名称_英字" in report.stats["schema_reason"] or report.stats["schema_reason"]
@@ -220,3 +221,65 @@ def test_legacy_layout_is_detected_with_title_row_above(write):
     assert report.schema == "legacy2020-08-public-toilet" and report.stats["header_row"] == 2
     found = {(f.code, f.row, f.field) for f in report.findings if f.severity != "info"}
     assert found == {("tokyo/title-row", 1, None), ("tokyo/time-format", 3, "利用開始時間")}
+
+
+REAL = __import__("pathlib").Path(__file__).resolve().parents[2] / "data" / "real" / "files"
+
+
+def test_xls_workbook_is_read_and_named(tmp_path):
+    # a published .xls (OLE2) saved under an .xlsx name
+    report = validate(REAL / "ube__共通フォーマット_01.AED設置箇所一覧.xlsx")
+    assert report.readable and report.schema == "legacy2020-01-aed" and report.stats["format"] == "xls"
+    assert {"tokyo/xls-format", "tokyo/extension-mismatch", "tokyo/header-variant"} <= report.codes()
+    assert report.stats["rows"] == 165
+
+
+def test_euc_jp_is_read(write):
+    path = write([toilet_header(), [TOILET_ROW[h] for h in toilet_header()]], encoding="euc_jp")
+    report = validate(path)
+    assert report.encoding == "EUC-JP" and report.schema == TOILET
+    assert [f.code for f in report.findings if f.severity != "info"] == ["tokyo/encoding-not-utf8"]
+
+
+def test_standard_file_name_decides_between_close_lists(write):
+    # the head, location block and contact items alone fit many lists
+    header = ["全国地方公共団体コード", "ID", "地方公共団体名", "名称", "名称_カナ", "所在地_連結表記", "緯度", "経度",
+              "電話番号", "URL", "備考"]
+    row = ["131041", "1", "東京都新宿区", "新宿中央公園", "シンジュクチュウオウコウエン", "東京都新宿区西新宿二丁目11",
+           "35.689634", "139.692101", "03-1234-5678", "https://www.city.shinjuku.lg.jp/", ""]
+    assert validate(write([header, row], name="131041_data.csv")).schema is None
+    named = validate(write([header, row], name="131041_public_facility.csv"))
+    assert named.schema == "current-01-public-facility"
+    assert "ファイル名" in named.stats["schema_reason"]
+
+
+def test_tab_separated_csv_is_named(write):
+    report = validate(write([["名称", "備考"], ["a", "b"]], delimiter="\t", name="data.csv"), schema=None)
+    assert "tokyo/tab-separated" in report.codes()
+
+
+def test_groups_sum_up_every_finding_and_caps_apply_per_group(write):
+    rows = [["開設日", "電話番号"]] + [["R2.4.1", "0312345678"]] * 300
+    report = validate(write(rows), schema=None, options=Options(max_findings=100, max_group_findings=10))
+    counts = {(g.code, g.field): g.count for g in report.groups}
+    assert counts == {("tokyo/wareki-date", "開設日"): 300, ("tokyo/phone-format", "電話番号"): 300}
+    listed = [f.code for f in report.findings if f.code != "tokyo/limit-findings"]
+    assert listed.count("tokyo/wareki-date") == 10 and listed.count("tokyo/phone-format") == 10
+    wareki = next(g for g in report.groups if g.code == "tokyo/wareki-date")
+    assert wareki.rows == list(range(2, 12)) and wareki.values == ["R2.4.1"]
+    everything = validate(write(rows), schema=None, options=Options(max_findings=0, max_group_findings=0))
+    assert len(everything.findings) == 600
+    data = report.to_dict()
+    assert {"code", "severity", "field", "count", "rows", "values", "title", "title_en", "message", "hint"} \
+        <= set(data["groups"][0])
+
+
+def test_close_standards_apply_only_the_rules_both_share(write):
+    from ckanext.tokyo.base import standards
+    toilet = {f["name"] for f in standards.descriptor(TOILET)["fields"]}
+    header = [f["name"] for f in standards.descriptor("current-08-aed-location")["fields"] if f["name"] in toilet]
+    row = {h: TOILET_ROW.get(h, "") for h in header} | {"設置位置": ""}  # required (◎) in 13 only
+    report = validate(write([header, [row[h] for h in header]]))
+    assert report.stats["schema_alternatives"] == [TOILET]
+    assert "tokyo/required-value-missing" not in report.codes()
+    assert [f for f in report.findings if f.severity != "info"] == []

@@ -11,7 +11,7 @@ import pytest
 FOLDER = resources.files("ckanext.tokyo.schemas").joinpath("standard")
 FILES = sorted((e for e in FOLDER.iterdir() if e.name.endswith(".json")), key=lambda e: e.name)
 REQUIREMENTS = {"required", "recommended", "optional"}
-FORMATS = {"lg-code", "corporate-number", "date", "time", "latitude", "longitude", "phone",
+FORMATS = {"lg-code", "corporate-number", "date", "time", "latitude", "longitude", "phone", "flag",
            "postal-code", "town-id", "yes-no", "weekdays", "url", "email", "kana", "number",
            "poi-code"}
 CODE_FORMATS = {"lg-code", "corporate-number", "postal-code", "town-id", "poi-code", "phone",

@@ -218,7 +218,7 @@ def _columns(labels: list[str], schema: Optional[str]) -> list[Column]:
     if schema:
         try:
             fields = {f["name"]: f for f in standards.descriptor(schema)["fields"]}
-            mapping = map_fields(labels, standards.field_lookup(schema))
+            mapping, _ = map_fields(labels, schema)
         except standards.UnknownSchema:
             fields, mapping = {}, {}
     columns: list[Column] = []

@@ -71,34 +71,51 @@ def rule_text(code: str, language: Optional[str] = None) -> tuple[str, str]:
 
 
 def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = None) -> list[dict[str, Any]]:
-    """Findings grouped by rule, errors first, each group with its title,
-    fix hint and total count (which may exceed the findings listed).
+    """Findings grouped by rule, errors first, each rule with its title, fix
+    hint and total count.
 
-    Each item keeps the finding's own `value` and `hint` (the report's keys;
-    reports stored before they existed have neither). The group's hint is
-    the one its findings share, else the rule's general hint."""
+    A rule's `columns` are the report's summary (`groups`: one per rule and
+    column, with its count, first rows and example values) — what the page
+    shows, however many findings a file has. Reports stored before the
+    summary existed have none; the page then lists the rule's `items`, the
+    findings as stored (each with its own `value` and `hint` where the
+    report has them). The rule's hint is the one its findings share, else
+    the rule's general hint."""
     if not report:
         return []
     en = (language or lang()) == "en"
     totals = (report.get("stats") or {}).get("by_code") or {}
     groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
-    for finding in report.get("findings") or []:
-        code = finding.get("code") or "?"
+
+    def rule(code: str, severity: str) -> dict[str, Any]:
         group = groups.get(code)
         if group is None:
-            group = groups[code] = {"code": code, "severity": finding.get("severity") or "error", "items": []}
-        group["items"].append({
+            group = groups[code] = {"code": code, "severity": severity or "error", "items": [], "columns": []}
+        return group
+
+    for finding in report.get("findings") or []:
+        rule(finding.get("code") or "?", finding.get("severity"))["items"].append({
             "row": finding.get("row"), "field": finding.get("field"),
             "value": finding.get("value"),
             "hint": finding.get("hint_en" if en else "hint") or "",
             "message": finding.get("message_en" if en else "message") or finding.get("message") or "",
         })
+    for column in report.get("groups") or []:
+        count = int(column.get("count") or 0)
+        rows = list(column.get("rows") or [])
+        rule(column.get("code") or "?", column.get("severity"))["columns"].append({
+            "field": column.get("field"), "count": count, "values": list(column.get("values") or []),
+            "rows": ", ".join(str(r) for r in rows) + (" …" if count > len(rows) and rows else ""),
+            "hint": column.get("hint_en" if en else "hint") or "",
+            "message": column.get("message_en" if en else "message") or column.get("message") or "",
+        })
     for group in groups.values():
         title, general_hint = rule_text(group["code"], "en" if en else "ja")
-        hints = {item["hint"] for item in group["items"]}
+        hints = {item["hint"] for item in group["columns"] or group["items"]}
         group["title"] = title
         group["hint"] = hints.pop() if len(hints) == 1 and "" not in hints else general_hint
-        group["total"] = max(int(totals.get(group["code"], 0) or 0), len(group["items"]))
+        group["total"] = max(int(totals.get(group["code"], 0) or 0), len(group["items"]),
+                             sum(c["count"] for c in group["columns"]))
         group["severity_label"] = severity_label(group["severity"])
     order = {s: n for n, s in enumerate(SEVERITY_ORDER)}
     return sorted(groups.values(), key=lambda g: (order.get(g["severity"], 9), -g["total"], g["code"]))

@@ -186,7 +186,7 @@ def _check(resource: dict[str, Any], package: dict[str, Any]) -> Outcome:
     schema = resources.declared_schema(resource, package)
     try:
         with _local_copy(resource) as path:
-            report = validate(path, schema or "auto", settings.options())
+            report = validate(path, schema or "auto", settings.options(), name=resources.file_name(resource))
     except _UploadNotStored:
         raise
     except FetchError as exception:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from typing import Any, Optional
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ckanext.tokyo.base import formats, standards
 from ckanext.tokyo.base.values import value_list
@@ -27,6 +27,12 @@ def resource_format(resource: dict[str, Any]) -> str:
         return fmt
     path = urlsplit(resource.get("url") or "").path
     return formats.normalise(os.path.splitext(path)[1])
+
+
+def file_name(resource: dict[str, Any]) -> str:
+    """The resource's file name as published (an upload's name, or the URL's
+    last part): the validator reads the standard file name from it."""
+    return unquote(os.path.basename(urlsplit(resource.get("url") or "").path))
 
 
 def eligible(resource: dict[str, Any]) -> bool:

@@ -1,5 +1,10 @@
 """tokyo-validate FILE [--schema auto|none|ID] [--format text|json|html]
 
+Text and HTML show the findings summed up by rule and column (count, first
+rows, example values); JSON has both that summary (`groups`) and the
+findings themselves (`findings`: at most --max-findings in all and
+--max-group-findings per rule and column; 0 keeps every one).
+
 Exit status: 0 valid, 1 invalid, 2 could not read.
 """
 from __future__ import annotations
@@ -33,14 +38,21 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--max-bytes", type=int, default=DEFAULTS.max_bytes)
     parser.add_argument("--max-rows", type=int, default=DEFAULTS.max_rows)
     parser.add_argument("--timeout", type=float, default=DEFAULTS.timeout, help="seconds")
-    parser.add_argument("--max-findings", type=int, default=DEFAULTS.max_findings)
+    parser.add_argument("--max-findings", type=int, default=DEFAULTS.max_findings,
+                        help="findings listed in all (0: every one; all are counted in the summary)")
+    parser.add_argument("--max-group-findings", type=int, default=None,
+                        help=f"findings listed per rule and column (default {DEFAULTS.max_group_findings}, "
+                             "none with --max-findings 0)")
     return parser.parse_args(argv)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse_args(argv)
-    options = Options(max_bytes=args.max_bytes, max_rows=args.max_rows,
-                      timeout=args.timeout, max_findings=args.max_findings)
+    group_limit = args.max_group_findings
+    if group_limit is None:
+        group_limit = 0 if args.max_findings == 0 else DEFAULTS.max_group_findings
+    options = Options(max_bytes=args.max_bytes, max_rows=args.max_rows, timeout=args.timeout,
+                      max_findings=args.max_findings, max_group_findings=group_limit)
     report = validate(args.file, None if args.schema == "none" else args.schema, options)
     if args.format == "json":
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -60,28 +72,37 @@ def print_text(name: str, report: Report, console: Console) -> None:
     console.print(f"encoding {escape(str(report.encoding))} · schema {escape(str(report.schema))} · "
                   f"rows {stats.get('rows', 0)} · errors {stats.get('errors', 0)} · "
                   f"warnings {stats.get('warnings', 0)}")
-    if not report.findings:
+    if not report.groups:
         return
+    # One line per rule and column, however many findings it sums up.
     table = Table(show_lines=False)
-    table.add_column("行 row", justify="right")
-    table.add_column("列 field")
+    table.add_column("件数 count\n行 rows", justify="right")
+    table.add_column("列 field", overflow="fold")
     table.add_column("severity")
     # Japanese has no spaces to wrap at: fold long lines instead of cutting them.
     table.add_column("ルール rule", overflow="fold")
     table.add_column("message", ratio=1, min_width=30, overflow="fold")
-    for f in report.findings:
-        table.add_row("" if f.row is None else str(f.row), escape(f.field or ""),
-                      f"[{SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
-                      escape(messages.title(f.code)) + "\n[dim]" + escape(messages.title(f.code, "en"))
-                      + "\n" + escape(f.code) + "[/]",
-                      escape(f.message) + "\n[dim]" + escape(f.message_en) + "[/]")
+    for g in report.groups:
+        first = g.first
+        examples = "".join(f"\n「{escape(v[:60])}」" for v in g.values[1:3])
+        table.add_row(f"{g.count}\n[dim]{rows_text(g.rows[:3], g.count)}[/]", escape(g.field or ""),
+                      f"[{SEVERITY_STYLE[g.severity]}]{g.severity}[/]",
+                      escape(messages.title(g.code)) + "\n[dim]" + escape(messages.title(g.code, "en"))
+                      + "\n" + escape(g.code) + "[/]",
+                      escape(first.message) + examples + "\n[dim]" + escape(first.message_en) + "[/]")
     console.print(table)
+
+
+def rows_text(rows: list[int], count: int) -> str:
+    """The first rows of a group, "…" when there are more."""
+    shown = ", ".join(str(r) for r in rows)
+    return shown + (" …" if count > len(rows) and rows else "")
 
 
 def to_html(name: str, report: Report) -> str:
     verdict = {0: "valid / 適合", 1: "invalid / 不適合", 2: "could not read / 読込不可"}[report.exit_code]
     return templating.render(__package__, "tokyo_validate.html", name=name, verdict=verdict, report=report,
-                             stats=report.stats, title=messages.title)
+                             stats=report.stats, title=messages.title, rows_text=rows_text)
 
 
 if __name__ == "__main__":

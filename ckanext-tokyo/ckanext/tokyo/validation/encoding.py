@@ -1,17 +1,16 @@
-"""Detect the encoding of a CSV file: UTF-8 (BOM or not), CP932/Shift_JIS,
-EUC-JP, UTF-16.
+"""Detect the encoding of a CSV file: UTF-8 (BOM or not), CP932/Shift_JIS, EUC-JP, UTF-16.
 
 Japanese text is unambiguous enough that strict decoding decides: UTF-8 is
 tried over the whole file (cheap, and a late CP932 line must not be missed),
-CP932 and EUC-JP over a leading sample. Shift_JIS is reported when the sample
-holds no CP932 extensions; decoding always uses cp932, its superset. When a
-sample decodes both as CP932 and as EUC-JP (possible for kanji-only text),
-the reading with fewer half-width katakana wins: EUC-JP kanji read as CP932
-turn into runs of ｱ-ﾝ, which real files hardly hold.
+CP932 and EUC-JP over a leading sample. Shift_JIS is reported when the
+sample holds no CP932 extensions; decoding always uses cp932, its superset.
+EUC-JP bytes often decode as CP932 too, as half-width katakana and odd
+kanji: when both decode, the reading with more ordinary Japanese wins.
 """
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import BinaryIO, Optional
 
@@ -36,7 +35,7 @@ UTF16LE = Encoding("utf-16-le", "UTF-16LE")
 UTF16BE = Encoding("utf-16-be", "UTF-16BE")
 CP932 = Encoding("cp932", "CP932")
 SHIFT_JIS = Encoding("cp932", "Shift_JIS")
-EUC_JP = Encoding("euc_jis_2004", "EUC-JP")
+EUC_JP = Encoding("euc_jp", "EUC-JP")
 
 KNOWN = (UTF8, UTF8_BOM, UTF16_BOM, UTF16LE, UTF16BE, CP932, SHIFT_JIS, EUC_JP)
 
@@ -44,6 +43,12 @@ KNOWN = (UTF8, UTF8_BOM, UTF16_BOM, UTF16LE, UTF16BE, CP932, SHIFT_JIS, EUC_JP)
 def by_name(name: Optional[str]) -> Optional[Encoding]:
     """The encoding a report names (Report.encoding), or None."""
     return next((e for e in KNOWN if e.name == name), None)
+
+
+# Kana and the common kanji make a reading plausible; half-width katakana,
+# the user-defined area and rare ideographs are what a wrong reading yields.
+_ORDINARY = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fa5]")
+_ODD = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\u3400-\u4dbf\uf900-\ufaff]")
 
 
 def detect(stream: BinaryIO, max_bytes: int) -> Optional[Encoding]:
@@ -59,10 +64,11 @@ def detect(stream: BinaryIO, max_bytes: int) -> Optional[Encoding]:
         return utf16
     if _decodes_whole(stream, "utf-8", max_bytes):
         return UTF8
-    cp932, euc = _decodes(sample, "cp932"), _decodes(sample, EUC_JP.codec)
-    if euc and (not cp932 or _halfwidth_kana(sample, EUC_JP.codec) < _halfwidth_kana(sample, "cp932")):
+    cp932 = _decoded(sample, "cp932")
+    euc = _decoded(sample, "euc_jp")
+    if euc is not None and (cp932 is None or _plausibility(euc) > _plausibility(cp932)):
         return EUC_JP
-    if cp932:
+    if cp932 is not None:
         return SHIFT_JIS if _decodes(sample, "shift_jis") else CP932
     if _decodes(sample, "utf-8"):
         return UTF8  # valid UTF-8 at first, broken later: report it as UTF-8 with errors
@@ -79,18 +85,20 @@ def _utf16_without_bom(sample: bytes) -> Optional[Encoding]:
     return candidate if _decodes(sample, candidate.codec) else None
 
 
-def _halfwidth_kana(data: bytes, codec: str) -> int:
-    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(data)
-    return sum(1 for ch in text if "\uff61" <= ch <= "\uff9f")
+def _decoded(data: bytes, codec: str) -> Optional[str]:
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        return decoder.decode(data, final=False)  # a character cut at the sample's end is fine
+    except UnicodeDecodeError:
+        return None
 
 
 def _decodes(data: bytes, codec: str) -> bool:
-    decoder = codecs.getincrementaldecoder(codec)()
-    try:
-        decoder.decode(data, final=False)  # a character cut at the sample's end is fine
-    except UnicodeDecodeError:
-        return False
-    return True
+    return _decoded(data, codec) is not None
+
+
+def _plausibility(text: str) -> int:
+    return len(_ORDINARY.findall(text)) - 2 * len(_ODD.findall(text))
 
 
 def _decodes_whole(stream: BinaryIO, codec: str, max_bytes: int) -> bool:

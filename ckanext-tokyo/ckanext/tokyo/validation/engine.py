@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import dataclasses
 import hashlib
 import io
 import itertools
@@ -24,17 +25,36 @@ from frictionless.checks import baseline
 
 from ..base import standards
 from . import encoding as encodings
-from .checks import TokyoError, build
+from .checks import CellCheck, CellChecks, TextScan, TokyoError, build
+from .checks.mojibake import repair as ungarble
+from .checks.shifted_columns import shifted_columns
 from .checks.xlsx import oversized
-from .layout import Table, find_header, map_fields, plan, sniff_delimiter, text
+from .layout import (
+    Table,
+    find_header,
+    header_continuation,
+    map_fields,
+    plan,
+    shared_rules,
+    sniff_delimiter,
+    text,
+)
 from .options import Options
 from .report import Finding, Findings, Report
 
 SAMPLE_BYTES = 256 * 1024
+XLS_MAX_BYTES = 32 * 1024 * 1024  # xlrd holds the whole workbook in memory
+MAGIC = {b"PK\x03\x04": "xlsx", b"\xd0\xcf\x11\xe0": "xls"}
+EXTENSIONS = {"csv": "csv", "tsv": "csv", "txt": "csv", "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls"}
 SAMPLE_ROWS = 200
+BATCH_ROWS = 256  # rows the cell checks take at once
 TIME_CHECK_EVERY = 512  # rows between clock reads
 
 Source = Union[str, "os.PathLike[str]", IO[bytes]]
+
+# Item lists whose 掲載区分 is the definition's own (the official sheet, or the
+# 2020 list as transcribed): a missing required item is an error there.
+VERIFIED = frozenset({"official", "transcribed"})
 
 # frictionless error types the report names in its own terms.
 FRICTIONLESS_CODES = {
@@ -45,14 +65,19 @@ FRICTIONLESS_CODES = {
 }
 
 
-def validate(source: Source, schema: Optional[str] = "auto", options: Optional[Options] = None) -> Report:
-    """Validate a CSV/XLSX file (path or binary stream) against Japan's standard formats.
+def validate(source: Source, schema: Optional[str] = "auto", options: Optional[Options] = None,
+             name: Optional[str] = None) -> Report:
+    """Validate a CSV/XLSX/XLS file (path or binary stream) against Japan's standard formats.
 
     schema: None (general rules only), "auto" (pick the standard dataset from
-    the header) or a schema id from ``base.standards``.
+    the header) or a schema id from ``base.standards``. name: the file's name
+    as published (default: a path's own), for the standard file name
+    (`<code>_<stem>.csv`) and the extension.
     """
     options = options or Options()
-    run = _Run(options)
+    if name is None and isinstance(source, (str, os.PathLike)):
+        name = os.path.basename(os.fspath(source))
+    run = _Run(options, name or "")
     try:
         with _local_file(source, options.max_bytes) as path:
             run.validate(path, schema)
@@ -111,11 +136,21 @@ class _Capped(io.RawIOBase):
         super().close()
 
 
+class _Row:
+    """A row as the checks see it (frictionless's Row without its field casting)."""
+
+    __slots__ = ("row_number", "cells")
+
+    def __init__(self, row_number: int, cells: list[Any]):
+        self.row_number, self.cells = row_number, cells
+
+
 class _Run:
-    def __init__(self, options: Options):
+    def __init__(self, options: Options, name: str = ""):
         self.options = options
+        self.name = name
         self.started = time.monotonic()
-        self.findings = Findings(options.max_findings)
+        self.findings = Findings(options.max_findings, options.max_group_findings)
         self.readable = True
         self.encoding: Optional[encodings.Encoding] = None
         self.schema_id: Optional[str] = None
@@ -138,9 +173,18 @@ class _Run:
             self.add("tokyo/empty-file")
             return
         with open(path, "rb") as head:
-            is_zip = head.read(4) == b"PK\x03\x04"
-        fmt = "xlsx" if is_zip else "csv"
+            fmt = MAGIC.get(head.read(4), "csv")
         self.stats["format"] = fmt
+        extension = EXTENSIONS.get(self.name.rsplit(".", 1)[-1].lower()) if "." in self.name else None
+        if extension and extension != fmt:
+            self.add("tokyo/extension-mismatch", extension=self.name.rsplit(".", 1)[-1], format=fmt.upper())
+        if fmt == "xls":
+            self.add("tokyo/xls-format")
+            if size > min(self.options.max_bytes, XLS_MAX_BYTES):
+                self.add("tokyo/xlsx-too-large", member="*", size=size,
+                         limit=min(self.options.max_bytes, XLS_MAX_BYTES))
+                self.readable = False
+                return
         if fmt == "xlsx" and not self._xlsx_fits(path, size):
             return
         if fmt == "csv":
@@ -154,10 +198,17 @@ class _Run:
         except (FrictionlessException, csv.Error) as exception:
             self.unreadable(_detail(exception))
             return
+        except Exception as exception:  # xlrd's own errors on a broken .xls
+            if fmt != "xls":
+                raise
+            self.unreadable(f"broken XLS: {exception}")
+            return
         table = self._table(path, fmt, sample, schema)
         if table is None:
             return
         table.encoding = self.encoding
+        if delimiter == "\t" and self.name.lower().endswith(".csv"):
+            self.add("tokyo/tab-separated", extension="csv")
         capped = fmt == "csv" and size > self.options.max_bytes
         if capped:
             self.add("tokyo/limit-bytes", limit=self.options.max_bytes)
@@ -179,8 +230,8 @@ class _Run:
 
     def _sample(self, path: str, fmt: str) -> tuple[list[list[str]], str]:
         """The first rows as text, and the CSV delimiter."""
-        if fmt == "xlsx":
-            resource = Resource(path, format="xlsx", dialect=Dialect(header=False))
+        if fmt in ("xlsx", "xls"):
+            resource = Resource(path, format=fmt, dialect=Dialect(header=False))
             with resource:
                 return [[text(c) for c in row] for row in resource.read_cells(size=SAMPLE_ROWS)], ","
         assert self.encoding is not None
@@ -188,7 +239,8 @@ class _Run:
             raw = stream.read(SAMPLE_BYTES)
         decoder = codecs.getincrementaldecoder(self.encoding.codec)(errors="replace")
         sample = decoder.decode(raw, final=len(raw) < SAMPLE_BYTES)
-        delimiter = sniff_delimiter(sample.splitlines()[:SAMPLE_ROWS])
+        lines = sample.splitlines()[:SAMPLE_ROWS]
+        delimiter = sniff_delimiter(lines)
         rows = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter),
                                      SAMPLE_ROWS + 1))
         if len(raw) == SAMPLE_BYTES or len(rows) > SAMPLE_ROWS:
@@ -204,26 +256,53 @@ class _Run:
                 self.add("tokyo/unknown-schema", schema=schema)
                 self.readable = False
                 return None
-        index, detection = find_header(sample, standards.detect if schema == "auto" else None)
+        def detect(header: list[str]) -> Optional[standards.Detection]:
+            found = standards.detect(header, name=self.name)
+            repaired = [ungarble(h) or h for h in header] if found is None else header
+            if repaired == header:
+                return found
+            # Garbled headings (the mojibake check reports them): detect by what they were.
+            found = standards.detect(repaired, name=self.name)
+            if found is None:
+                return None
+            raw = dict(zip(repaired, header))
+            return dataclasses.replace(
+                found, mapping={raw[k]: v for k, v in found.mapping.items()},
+                variants=tuple((raw[k], v) for k, v in found.variants),
+                alternatives=tuple((sid, {raw[k]: v for k, v in m.items()}) for sid, m in found.alternatives))
+
+        index, detection = find_header(sample, detect if schema == "auto" else None)
         labels = [c.strip() for c in sample[index]] if sample else []
+        variants: list[tuple[str, str]] = []
         if detection:
             descriptor = standards.descriptor(detection.schema_id)
             mapping = dict(detection.mapping)
+            variants = [(raw.strip(), name) for raw, name in detection.variants]
+            if detection.alternatives:
+                descriptor = shared_rules(descriptor, mapping, detection.alternatives)
+                self.stats["schema_alternatives"] = [sid for sid, _ in detection.alternatives]
             self.stats["schema_reason"] = detection.reason
             self.stats["schema_reason_en"] = detection.reason_en
             self.add("tokyo/schema-detected", schema=detection.schema_id,
                      reason=detection.reason, reason_en=detection.reason_en)
         elif descriptor:
-            mapping = map_fields(labels, standards.field_lookup(descriptor["name"]))
+            mapping, variants = map_fields(labels, descriptor["name"])
         else:
             mapping = {}
             if schema == "auto":
                 self.add("tokyo/schema-not-detected")
+        mapping = {raw.strip(): name for raw, name in mapping.items()}
         self.schema_id = descriptor["name"] if descriptor else None
-        columns, missing = plan(labels, sample[index + 1:], descriptor, mapping)
-        complete = (descriptor or {}).get("x-tokyo", {}).get("completeness", "complete") == "complete"
+        continuation = header_continuation(labels, sample[index + 1:])
+        columns, missing = plan(labels, sample[index + 1 + continuation:], descriptor, mapping)
+        x = (descriptor or {}).get("x-tokyo", {})
         return Table(columns, index + 1, preamble=[(n + 1, row) for n, row in enumerate(sample[:index])],
-                     missing=missing, schema_id=self.schema_id, complete=complete, format=fmt, path=path)
+                     missing=missing, schema_id=self.schema_id,
+                     complete=x.get("completeness", "complete") == "complete",
+                     verified=x.get("reliability", "official") in VERIFIED,
+                     variants=variants, continuation=[index + 2 + n for n in range(continuation)],
+                     header_cells=list(sample[index]) if sample else [],
+                     format=fmt, path=path)
 
     # Streaming
 
@@ -231,11 +310,13 @@ class _Run:
         # "any" keeps cells as read: the checks judge the written form, and
         # XLSX numbers must not fail a string type.
         detector = Detector(field_type="any")
-        if table.format == "xlsx":
-            dialect = Dialect(header_rows=[table.header_row], controls=[formats.ExcelControl()])
-            return Resource(table.path, format="xlsx", dialect=dialect, detector=detector)
+        skip = {"comment_rows": table.continuation} if table.continuation else {}
+        if table.format in ("xlsx", "xls"):
+            dialect = Dialect(header_rows=[table.header_row], controls=[formats.ExcelControl()], **skip)
+            return Resource(table.path, format=table.format, dialect=dialect, detector=detector)
         assert self.encoding is not None
-        dialect = Dialect(header_rows=[table.header_row], controls=[formats.CsvControl(delimiter=delimiter)])
+        dialect = Dialect(header_rows=[table.header_row], controls=[formats.CsvControl(delimiter=delimiter)],
+                          **skip)
         source: Any = table.path
         if capped:
             # frictionless reads a stream only when its name is a local file
@@ -247,9 +328,25 @@ class _Run:
         resource = self._resource(table, delimiter, capped)
         checks = Checklist(checks=build(table)).connect(resource)
         # Only checks that look at rows are called per row; frictionless's
-        # baseline reports the header here, its row part is row_shape's job.
+        # baseline reports the header here, its row part is row_shape's job;
+        # the cell checks and text scans run through their drivers.
         row_checks = [c for c in checks if type(c).validate_row is not Check.validate_row
-                      and not isinstance(c, baseline)]
+                      and not isinstance(c, (baseline, CellCheck, TextScan))]
+        shifted = next(c for c in checks if isinstance(c, shifted_columns))
+        cells = next(c for c in checks if isinstance(c, CellChecks))
+        validators = [c.validate_row for c in row_checks]
+        batch: list[tuple[Any, list[Any]]] = []
+
+        def flush() -> None:
+            """The batch's cell findings joined to its rows' others, a row at a time."""
+            for (row, errors), found in zip(batch, cells.validate_rows([row for row, _ in batch])):
+                errors = errors + found if found else errors
+                if errors:
+                    if len(errors) > 1:
+                        errors = shifted.diagnose(row, errors) or errors
+                    self._row_errors(errors, row.row_number)
+            batch.clear()
+
         options, deadline = self.options, self.started + self.options.timeout
         rows = 0
         try:
@@ -259,33 +356,46 @@ class _Run:
             return
         try:
             self._errors(e for check in checks for e in check.validate_start())
-            stream = resource.row_stream
+            # The parser's rows as they are: the checks read cells and row
+            # numbers only, and frictionless's Row objects cost as much again.
+            stream = (_Row(number, cells) for number, cells in
+                      resource.dialect.read_enumerated_content_stream(resource.cell_stream))
             while True:
                 try:
                     row = next(stream)
                 except StopIteration:
                     break
                 except FrictionlessException as exception:
+                    flush()
                     self._error(exception.error)
                     self.stats["partial"] = True
                     break
                 except (UnicodeDecodeError, csv.Error) as exception:
+                    flush()
                     self.add("tokyo/encoding-error", encoding=self.encoding.name if self.encoding else "",
                              detail=_detail(exception))
                     self.stats["partial"] = True
                     break
-                errors = [e for check in row_checks for e in check.validate_row(row)]
-                if errors:
-                    self._row_errors(errors)
+                errors: list[Any] = []
+                for validate_row in validators:
+                    found = validate_row(row)
+                    if found:
+                        errors.extend(found)
+                batch.append((row, errors))
+                if len(batch) >= BATCH_ROWS:
+                    flush()
                 rows += 1
                 if rows >= options.max_rows and next(stream, None) is not None:
+                    flush()
                     self.add("tokyo/limit-rows", limit=options.max_rows)
                     self.stats["partial"] = True
                     break
                 if rows % TIME_CHECK_EVERY == 0 and time.monotonic() > deadline:
+                    flush()
                     self.add("tokyo/limit-time", limit=options.timeout, rows=row.row_number)
                     self.stats["partial"] = True
                     break
+            flush()
             if not self.stats["partial"]:
                 self._errors(e for check in checks for e in check.validate_end())
         finally:
@@ -297,13 +407,16 @@ class _Run:
     # Errors → findings
 
     def _errors(self, errors: Any) -> None:
-        for error in errors:
+        for error in _one_diagnosis(list(errors)):
             self._error(error)
 
-    def _row_errors(self, errors: list[Any]) -> None:
-        # A note row is only that: its text is no value of the columns it spans.
-        notes = [e for e in errors if getattr(e, "code", None) == "tokyo/note-row"]
-        self._errors(notes or errors)
+    def _row_errors(self, errors: list[Any], row_number: int) -> None:
+        # A note row is only that: its text is no value of the columns it spans
+        # (findings about earlier rows, e.g. blank rows before it, still count).
+        if any(getattr(e, "code", None) == "tokyo/note-row" for e in errors):
+            errors = [e for e in errors if getattr(e, "code", None) == "tokyo/note-row"
+                      or getattr(e, "row_number", row_number) != row_number]
+        self._errors(errors)
 
     def _error(self, error: Any) -> None:
         if isinstance(error, TokyoError):
@@ -322,9 +435,10 @@ class _Run:
 
     def report(self) -> Report:
         findings = self.findings
-        if findings.total > findings.limit:
+        if findings.total > len(findings.items):
             # Past the limit, so listed over it: the reader must know the list is cut.
-            findings.items.append(Finding.of("tokyo/limit-findings", limit=findings.limit, total=findings.total))
+            findings.items.append(Finding.of("tokyo/limit-findings", limit=findings.limit,
+                                             listed=len(findings.items), total=findings.total))
         self.stats.update(
             errors=findings.by_severity["error"],
             warnings=findings.by_severity["warning"],
@@ -333,7 +447,19 @@ class _Run:
             seconds=round(time.monotonic() - self.started, 3),
         )
         return Report(self.readable, self.encoding.name if self.encoding else None,
-                      self.schema_id, findings.items, self.stats)
+                      self.schema_id, findings.items, self.stats, findings.summary())
+
+
+# A garbled cell is that: its half-width kana, odd characters or broken format are the garbling.
+GARBLED = "tokyo/mojibake"
+
+
+def _one_diagnosis(errors: list[Any]) -> list[Any]:
+    garbled = {(e.row_number, e.field_name) for e in errors if getattr(e, "code", None) == GARBLED}
+    if not garbled:
+        return errors
+    return [e for e in errors if getattr(e, "code", None) == GARBLED
+            or (getattr(e, "row_number", None), getattr(e, "field_name", None)) not in garbled]
 
 
 def _line_end_before(path: str, limit: int, encoding: encodings.Encoding) -> int:

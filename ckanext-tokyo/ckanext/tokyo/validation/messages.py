@@ -32,6 +32,16 @@ MESSAGES: dict[str, Message] = {
         ERROR, "読み込めないファイル", "Unreadable file",
         "ファイルを読み込めません（{detail}）。", "The file cannot be read ({detail}).",
         "CSV（UTF-8）またはXLSX形式で保存し直してください。", "Save it again as CSV (UTF-8) or XLSX."),
+    "tokyo/extension-mismatch": Message(
+        WARNING, "拡張子が中身の形式と異なる", "Extension does not match the content",
+        "ファイル名の拡張子は「.{extension}」ですが、中身は{format}形式です。",
+        "The file name ends in .{extension} but the file is {format}.",
+        "拡張子を中身の形式に合わせるか、その形式で保存し直してください。",
+        "Give the file the extension of its format, or save it in that format."),
+    "tokyo/xls-format": Message(
+        WARNING, "古いExcel形式（.xls）", "Old Excel format (.xls)",
+        "Excel 97-2003形式（.xls）のファイルです。", "The file is an Excel 97-2003 workbook (.xls).",
+        "CSV（UTF-8）またはXLSX形式で保存し直してください。", "Save it again as CSV (UTF-8) or XLSX."),
     "tokyo/empty-file": Message(
         ERROR, "空のファイル", "Empty file",
         "ファイルが空です。", "The file is empty.",
@@ -72,8 +82,8 @@ MESSAGES: dict[str, Message] = {
         "Split the file or raise the limit."),
     "tokyo/limit-findings": Message(
         INFO, "指摘の件数が上限に達した", "Findings limit reached",
-        "指摘が多いため、最初の{limit}件だけを表示しています（全{total}件）。",
-        "Only the first {limit} of {total} findings are listed.",
+        "指摘が多いため、{listed}件だけを一覧に載せています（全{total}件。ルール・列ごとの件数と例は集計にあります）。",
+        "Only {listed} of {total} findings are listed (the summary by rule and column counts them all).",
         "表示された問題を直してから再度検査してください。", "Fix these and validate again."),
     "tokyo/xlsx-too-large": Message(
         ERROR, "XLSXの展開後のサイズが大きすぎる", "XLSX expands to too much data",
@@ -110,8 +120,29 @@ MESSAGES: dict[str, Message] = {
         "Move notes into a separate file or the dataset description."),
     "tokyo/blank-row": Message(
         ERROR, "空行がある", "Blank row",
-        "空行があります。", "The row is blank.",
+        "空行があります{run_ja}。", "The row is blank{run_en}.",
         "空行を削除してください。", "Delete blank rows."),
+    "tokyo/trailing-blank-rows": Message(
+        WARNING, "表の末尾に空行がある", "Blank rows at the end",
+        "表の末尾に空行が{count}行あります。", "The table ends with {count} blank rows.",
+        "末尾の空行を削除してください（Excelでは行ごと削除します）。",
+        "Delete the blank rows at the end (in Excel, delete the whole rows)."),
+    "tokyo/multi-row-header": Message(
+        ERROR, "見出しが複数行ある", "Header on more than one row",
+        "見出しが{count}行にわたっています（見出しの下の{value}行目も見出しの続きです）。",
+        "The header spans {count} rows (row {value} under it continues it).",
+        "見出しは1行にし、英語名・単位・型などの行は削除するか別の資料にしてください。",
+        "Keep the header on one row; delete rows of English names, units or types, or move them elsewhere."),
+    "tokyo/header-variant": Message(
+        WARNING, "見出しが定義の項目名と異なる", "Heading differs from the item name",
+        "見出し「{value}」は定義の項目名「{item}」と異なります。",
+        "The heading \"{value}\" differs from the item name \"{item}\".",
+        "定義書どおりの項目名にしてください{fixed_ja}。", "Use the item name of the definition{fixed_en}."),
+    "tokyo/header-whitespace": Message(
+        WARNING, "見出しに改行や空白がある", "Heading with line breaks or spaces",
+        "見出し「{value}」に改行や空白が含まれています。",
+        "The heading \"{value}\" contains line breaks or spaces.",
+        "改行や空白を除いてください{fixed_ja}。", "Remove the line breaks and spaces{fixed_en}."),
     "tokyo/multiple-tables": Message(
         ERROR, "1つのシートに複数の表がある", "More than one table in a sheet",
         "1つのシートに複数の表があるようです（「{value}」）。",
@@ -143,7 +174,7 @@ MESSAGES: dict[str, Message] = {
     # Schema columns and values
     "tokyo/required-column-missing": Message(
         ERROR, "必須項目の列がない", "Required column missing",
-        "必須項目「{value}」の列がありません。", "The required column \"{value}\" is missing.",
+        "必須項目「{value}」の列がありません{basis_ja}。", "The required column \"{value}\" is missing{basis_en}.",
         "定義書の項目名で列を追加してください。", "Add the column with the item name of the definition."),
     "tokyo/recommended-column-missing": Message(
         WARNING, "推奨項目の列がない", "Recommended column missing",
@@ -158,7 +189,7 @@ MESSAGES: dict[str, Message] = {
         "Fine for a local extra; if it is a variant spelling, use the item name of the definition."),
     "tokyo/required-value-missing": Message(
         ERROR, "必須項目が空", "Required item empty",
-        "必須項目が空です。", "A required item is empty.",
+        "必須項目が空です{basis_ja}。", "A required item is empty{basis_en}.",
         "値を記入してください。", "Fill in a value."),
     "tokyo/recommended-value-missing": Message(
         WARNING, "推奨項目が空", "Recommended item empty",
@@ -170,6 +201,14 @@ MESSAGES: dict[str, Message] = {
         "全角の英数字・記号が含まれています（「{value}」）。",
         "Full-width letters, digits or symbols (\"{value}\").",
         "半角で記載してください{fixed_ja}。", "Use half-width (ASCII) characters{fixed_en}."),
+    "tokyo/variant-kanji": Message(
+        WARNING, "JIS X 0208にない異体字がある", "Variant kanji outside JIS X 0208",
+        "「{chars}」はJIS X 0208にない異体字（IBM拡張・NEC選定IBM拡張文字）です（「{value}」）。",
+        "\"{chars}\" is a variant kanji outside JIS X 0208 (an IBM/NEC extension) (\"{value}\").",
+        "人名・社名などの正式な表記であれば変えずにUTF-8で提供してください。Shift_JISしか扱えない"
+        "システムでは表示できないことがあるため、正式な表記でなければ通常の字体（例: 髙→高）にしてください。",
+        "Keep it if it is how a person or company writes its name, and publish in UTF-8; systems limited "
+        "to Shift_JIS may not show it, so use the common form (e.g. 髙 → 高) where the variant is not required."),
     "tokyo/platform-dependent-char": Message(
         ERROR, "機種依存文字がある", "Platform-dependent characters",
         "機種依存文字「{chars}」が含まれています。",
@@ -179,6 +218,52 @@ MESSAGES: dict[str, Message] = {
         ERROR, "半角カナがある", "Half-width katakana",
         "半角カナが含まれています（「{value}」）。", "Half-width katakana (\"{value}\").",
         "全角カナで記載してください{fixed_ja}。", "Use full-width katakana{fixed_en}."),
+    "tokyo/surrounding-space": Message(
+        WARNING, "値の前後に空白がある", "Value with surrounding spaces",
+        "値の前後に空白や改行があります（「{value}」）。",
+        "The value has spaces or line breaks around it (\"{value}\").",
+        "前後の空白・改行を除いてください{fixed_ja}。", "Remove them{fixed_en}."),
+    "tokyo/line-break": Message(
+        WARNING, "セル内に改行がある", "Line break in a cell",
+        "セル内で改行されています（「{value}」）。", "The cell contains a line break (\"{value}\").",
+        "改行を除いて1行にしてください。複数の値は「;」などで区切ります。",
+        "Write it on one line; separate several values with \";\" or similar."),
+    "tokyo/mojibake": Message(
+        ERROR, "文字化けしている", "Garbled text (mojibake)",
+        "文字化けしています（「{value}」）。{origin_ja}", "The text is garbled (\"{value}\").{origin_en}",
+        "元のデータから正しい文字コードで保存し直してください{fixed_ja}。",
+        "Save the data again from the source in the right encoding{fixed_en}."),
+    "tokyo/replacement-char": Message(
+        ERROR, "文字化けで失われた文字（�）がある", "Characters lost to U+FFFD",
+        "文字化けで失われた文字（�）があります（「{value}」）。",
+        "Characters were lost and replaced by U+FFFD (\"{value}\").",
+        "元のデータから正しい文字を入れ直し、UTF-8で保存してください。",
+        "Restore the characters from the source data and save as UTF-8."),
+    "tokyo/lost-chars": Message(
+        ERROR, "文字が「?」に置き換わっている", "Characters replaced by ?",
+        "文字コードの変換で失われた文字が「?」になっています（「{value}」）。",
+        "Characters lost in an encoding conversion appear as \"?\" (\"{value}\").",
+        "元のデータから正しい文字（～、－、髙など）を入れ直し、UTF-8で保存してください。",
+        "Restore the characters (～, －, 髙 and the like) from the source data and save as UTF-8."),
+    "tokyo/zenkaku-text": Message(
+        INFO, "文中に全角の英数字がある", "Full-width letters or digits in text",
+        "全角の英数字が含まれています（「{value}」）。",
+        "Full-width letters or digits (\"{value}\").",
+        "機械で読みやすくするには、英数字は半角がおすすめです{fixed_ja}。",
+        "Half-width letters and digits are easier for machines{fixed_en}."),
+    "tokyo/duplicate-id": Message(
+        ERROR, "IDが重複している", "Duplicate ID",
+        "「{value}」は{first}行目と同じです。", "\"{value}\" is also on row {first}.",
+        "レコードごとに異なる値にしてください。", "Give every record its own value."),
+    "tokyo/duplicate-id-limit": Message(
+        INFO, "IDの重複は途中まで検査した", "Duplicate IDs checked in part",
+        "IDの重複は最初の{limit}件まで検査しました。", "Duplicate IDs were checked among the first {limit} values.",
+        "", ""),
+    "tokyo/tab-separated": Message(
+        WARNING, "区切り文字がタブ", "Tab-separated",
+        "ファイル名は「.{extension}」ですが、区切り文字がタブです。",
+        "The file is named .{extension} but its values are separated by tabs.",
+        "カンマ区切り（CSV）で保存し直してください。", "Save it again comma-separated (CSV)."),
     "tokyo/kana-format": Message(
         ERROR, "カナ項目に全角カナ以外の文字がある", "Reading not in full-width katakana",
         "カナ項目に全角カナ以外の文字があります（「{value}」）。",
@@ -195,6 +280,12 @@ MESSAGES: dict[str, Message] = {
         "日付の形式がYYYY-MM-DDではありません（「{value}」）。",
         "The date is not written YYYY-MM-DD (\"{value}\").",
         "YYYY-MM-DD形式で記載してください{fixed_ja}。", "Write it as YYYY-MM-DD{fixed_en}."),
+    "tokyo/wareki-out-of-era": Message(
+        ERROR, "元号の期間外の和暦", "Japanese era date outside the era",
+        "「{value}」は{era}の期間外です（{era}は{era_ja}）。",
+        "\"{value}\" lies outside the {era} era ({era_en}).",
+        "正しい元号で、西暦のYYYY-MM-DD形式で記載してください{fixed_ja}。",
+        "Write the Gregorian date as YYYY-MM-DD{fixed_en}."),
     "tokyo/date-invalid": Message(
         ERROR, "存在しない日付", "Date that does not exist",
         "存在しない日付です（「{value}」）。", "The date does not exist (\"{value}\").",
@@ -230,6 +321,12 @@ MESSAGES: dict[str, Message] = {
         "数値の前後に空白があります（「{value}」）。",
         "The number has surrounding spaces (\"{value}\").",
         "空白を除いてください。", "Remove the spaces."),
+    "tokyo/number-prose": Message(
+        ERROR, "数値の項目に文章がある", "Prose in a numeric item",
+        "数値の項目に数値以外の説明が含まれています（「{value}」）。",
+        "A numeric item holds text besides the number (\"{value}\").",
+        "数値だけを記載し、説明は備考などの項目に移してください{fixed_ja}。",
+        "Write only the number and move the explanation to a remarks item{fixed_en}."),
     "tokyo/number-format": Message(
         ERROR, "数値でない", "Not a number",
         "数値ではありません（「{value}」）。", "Not a number (\"{value}\").",
@@ -271,6 +368,18 @@ MESSAGES: dict[str, Message] = {
         "緯度に{other}、経度に{value}を記載してください。",
         "Put {other} in latitude and {value} in longitude."),
     # Vocabularies and contact formats
+    "tokyo/flag-value": Message(
+        ERROR, "「1か空欄」の項目の値が違う", "1-or-blank item with another value",
+        "この項目は該当するとき「1」、しないとき空欄です（「{value}」）。",
+        "This item takes 1 when it applies and stays blank otherwise (\"{value}\").",
+        "「1」か空欄にしてください{fixed_ja}。", "Write 1 or leave it blank{fixed_en}."),
+    "tokyo/shifted-columns": Message(
+        ERROR, "列がずれている", "Columns shifted",
+        "この行は「{value}」列から値が1列{direction_ja}にずれています（値が隣の列の形式に合っています）。",
+        "From the column \"{value}\" on, the values of this row sit one column {direction_en} "
+        "(they fit the neighbouring columns).",
+        "抜けているセル・余分なセルを直して、値を見出しの列にそろえてください。",
+        "Add the missing cell or remove the extra one so the values sit under their headings."),
     "tokyo/yes-no": Message(
         ERROR, "有無の項目が「有」「無」でない", "Yes/no item not 有 or 無",
         "有無の項目は「有」か「無」で記載します（「{value}」）。",
@@ -349,6 +458,17 @@ def render(code: str, params: dict[str, object]) -> Rendered:
     if params.get("fixed") is not None:  # optional suggested correction
         safe["fixed_ja"] = f"（例: {params['fixed']}）"
         safe["fixed_en"] = f", e.g. {params['fixed']}"
+    if params.get("unverified"):  # 掲載区分 of a definition not yet checked against the official sheet
+        safe["basis_ja"] = "（定義の掲載区分が未確認のため警告）"
+        safe["basis_en"] = " (a warning: the definition's levels are not verified)"
+    if int(params.get("run") or 0) > 1:
+        safe["run_ja"] = f"（{params['run']}行続いています）"
+        safe["run_en"] = f" ({params['run']} rows in a row)"
+    if "era" in params:
+        safe["era_ja"], safe["era_en"] = _era_words().get(str(params["era"]), ("", ""))
+    for key, pairs in PARAM_WORDS.items():
+        if params.get(key) in pairs:
+            safe[f"{key}_ja"], safe[f"{key}_en"] = pairs[params[key]]
     text, text_en = msg.ja.format_map(safe), msg.en.format_map(safe)
     hint, hint_en = msg.hint_ja.format_map(safe), msg.hint_en.format_map(safe)
     return Rendered(msg.severity, text + hint, " ".join(part for part in (text_en, hint_en) if part),
@@ -365,6 +485,25 @@ def title(code: str, lang: str = "ja") -> str:
 
 # The suggested correction: optional, so a rule's hint reads whole without it.
 OPTIONAL_FIELDS = frozenset({"fixed_ja", "fixed_en"})
+
+# Words a check names by a key, in both languages.
+PARAM_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "direction": {"left": ("左", "to the left"), "right": ("右", "to the right")},
+    "origin": {"latin1": ("Shift_JISやUTF-8の文字がLatin-1（西欧）の文字として読まれ、そのまま保存されています。",
+                          " Shift_JIS or UTF-8 text was read as Latin-1 and saved so."),
+               "cp932": ("UTF-8の文字がShift_JIS（CP932）の文字として読まれ、そのまま保存されています。",
+                         " UTF-8 text was read as Shift_JIS (CP932) and saved so.")},
+}
+
+
+def _era_words() -> dict[str, tuple[str, str]]:
+    from .checks.wareki_date import ERAS  # the era dates live with the rule
+
+    def ja(day): return f"{day.year}年{day.month}月{day.day}日"
+    def en(day): return day.strftime("%-d %B %Y")
+    return {era: (f"{ja(start)}～{ja(end)}" if end else f"{ja(start)}から",
+                  f"{en(start)} to {en(end)}" if end else f"from {en(start)}")
+            for era, (start, end) in ERAS.items()}
 
 
 def rule_hint(code: str, lang: str = "ja") -> str:

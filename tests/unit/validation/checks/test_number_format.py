@@ -34,3 +34,20 @@ def test_schema_integer_field_rejects_text(write):
 
 def test_text_column_is_not_numeric(check):
     assert check(["区分", "名称"], ["a", "3階"], ["b", "公園"]) == set()
+
+
+@pytest.mark.parametrize("value, code, fixed", [
+    ("50,700 ", "tokyo/number-comma", "50700"),
+    ("200人2.0㎡あたり1人", "tokyo/number-prose", None),
+    ("19（休床中）", "tokyo/number-prose", "19"),
+    ("22組", "tokyo/number-unit", "22"),
+])
+def test_numbers_with_commas_units_or_prose(write, value, code, fixed):
+    from ckanext.tokyo.validation import validate
+
+    from tests.unit.validation.conftest import TOILET, TOILET_ROW, toilet_header
+    header = toilet_header()
+    report = validate(write([header, [dict(TOILET_ROW, 男性トイレ総数=value)[h] for h in header]]), schema=TOILET)
+    [finding] = [f for f in report.findings if f.field == "男性トイレ総数" and f.code != "tokyo/platform-dependent-char"]
+    assert finding.code == code
+    assert (f"（例: {fixed}）" in finding.hint) if fixed else ("例" not in finding.hint)

@@ -1,7 +1,9 @@
 """What every tokyo check shares: its finding type and the per-cell loop."""
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import Any, ClassVar, Iterable, Optional
 
 import attrs
@@ -52,7 +54,13 @@ class CellCheck(TokyoCheck):
     """
 
     formats: ClassVar[frozenset[str]] = frozenset()
-    skip_zenkaku: ClassVar[bool] = True  # full-width input is the zenkaku check's finding
+    # Full-width input is judged as its half-width form: if that is right, the
+    # zenkaku check reports the cell (with that fix); if not, this check does.
+    skip_zenkaku: ClassVar[bool] = True
+    # Surrounding spaces are the surrounding_space check's finding: judge the stripped value.
+    strips: ClassVar[bool] = True
+    # Plain ASCII text never breaks this rule (full-width or kana rules): skipped for it.
+    ascii_safe: ClassVar[bool] = False
     targets: list[tuple[Column, dict[Any, Problem]]] = attrs.field(factory=list, init=False)
 
     def connect(self, resource: Any) -> None:
@@ -83,17 +91,157 @@ class CellCheck(TokyoCheck):
 
     def judge(self, value: Any, column: Column) -> Problem:
         written = text(value)
-        if not written.strip() or (self.skip_zenkaku and ZENKAKU.search(written)):
+        stripped = written.strip()
+        if not stripped:
             return None
+        if self.strips:
+            written = stripped
+        if self.skip_zenkaku and not written.isascii() and ZENKAKU.search(written):
+            written = unicodedata.normalize("NFKC", written)
         return self.check(written, column)
+
+    def accepts(self, value: str, column: Column) -> bool:
+        """Is value (already half-width) right for the column? For the zenkaku check's fix."""
+        return self.check(value, column) is None
 
     def check(self, value: str, column: Column) -> Problem:
         raise NotImplementedError
 
 
+@attrs.define(kw_only=True, repr=False)
+class CellChecks(TokyoCheck):
+    """Runs the cell checks column by column over a batch of rows: one memo
+    per column holds the verdicts of all its checks, and a batch's distinct
+    values are judged once, so a repeated value costs next to nothing however
+    many rules look at its column. The engine runs this instead of each
+    CellCheck's own validate_row (which stays for use alone)."""
+
+    type = "tokyo-cells"
+    checks: list[CellCheck] = attrs.field(factory=list)
+    # (column, its checks' judges, those that can fault plain ASCII, values known right,
+    # values known wrong -> their problems)
+    plan: list[tuple[Column, list[Any], list[Any], set[Any], dict[Any, tuple]]] = attrs.field(
+        factory=list, init=False)
+
+    def connect(self, resource: Any) -> None:
+        super().connect(resource)
+        self.plan = []
+        for column in self.table.columns:
+            mine = [c for c in self.checks if c.select([column])]
+            if mine:
+                self.plan.append((column, [c.judge for c in mine],
+                                  [c.judge for c in mine if not c.ascii_safe], set(), {}))
+
+    def validate_rows(self, rows: list[Any]) -> list[list[TokyoError]]:
+        """The findings of each row of a batch, in the batch's order."""
+        found: list[list[TokyoError]] = [[] for _ in rows]
+        cells = [row.cells for row in rows]
+        narrowest = min(map(len, cells), default=0)
+        for column, judges, ascii_judges, right, wrong in self.plan:
+            index = column.index
+            values = [c[index] for c in cells] if index < narrowest else \
+                [c[index] if index < len(c) else None for c in cells]
+            distinct = set(values)
+            distinct.discard(None)
+            distinct.discard("")  # blank: no rule faults it
+            if len(right) + len(wrong) > MEMO_SIZE:  # bounded memory
+                right.clear()
+                wrong.clear()
+            new = distinct - right
+            new.difference_update(wrong)
+            if new:
+                for value in new:
+                    mine = ascii_judges if value.__class__ is str and value.isascii() else judges
+                    problems = tuple(filter(None, [judge(value, column) for judge in mine]))
+                    if problems:
+                        wrong[value] = problems
+                    else:
+                        right.add(value)
+            if wrong and not distinct.isdisjoint(wrong):
+                for n, value in enumerate(values):
+                    for code, params in wrong.get(value, ()):
+                        found[n].append(self.finding(code, rows[n].row_number, column.label,
+                                                     value=text(value), **params))
+        return found
+
+
+@attrs.define(kw_only=True, repr=False)
+class TextScan(TokyoCheck):
+    """Scans every heading and cell for characters that break a rule (半角カナ,
+    機種依存文字, mojibake). Each rule names the characters it looks for
+    (`suspects`, a regex class body); one search for all of them per row
+    lets most rows through at once."""
+
+    @classmethod
+    def suspects(cls) -> str:
+        raise NotImplementedError
+
+    def scan(self, value: str, row_number: int, column: Column) -> Iterable[TokyoError]:
+        raise NotImplementedError
+
+    def validate_start(self) -> Iterable[TokyoError]:
+        for column in self.table.columns:
+            yield from self.scan(column.label, self.table.header_row, column)
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        cells = row.cells
+        if not unusual(cells):
+            return ()
+        return self.scan_row(row, cells)
+
+    def scan_row(self, row: Any, cells: list[Any]) -> list[TokyoError]:
+        found: list[TokyoError] = []
+        for column in self.table.columns:
+            if column.index < len(cells):
+                value = cells[column.index]
+                if value:
+                    found.extend(self.scan(value if value.__class__ is str else text(value),
+                                           row.row_number, column))
+        return found
+
+
+@attrs.define(kw_only=True, repr=False)
+class TextScans(TokyoCheck):
+    """Runs the text scans one row at a time behind one search for all their
+    characters (the engine runs this instead of each scan's validate_row)."""
+
+    type = "tokyo-text-scans"
+    checks: list[TextScan] = attrs.field(factory=list)
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        cells = row.cells
+        if not unusual(cells):
+            return ()
+        return [error for check in self.checks for error in check.scan_row(row, cells)]
+
+
+@functools.cache
+def _suspects() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sub.suspects() for sub in TextScan.__subclasses__()) + "?]")
+
+
+SEPARATOR = "\x00"  # between the cells in row_text: no whitespace, never typed
+_last_row: list[Any] = [None, ""]
+
+
 def row_text(cells: list[Any]) -> str:
-    """All text cells of a row in one string, for a single regex search per row."""
+    """All text cells of a row in one string, for a single regex search per
+    row; several checks ask for the same row in turn, so the last is kept."""
+    if cells is _last_row[0]:
+        return _last_row[1]
     try:
-        return "\x1f".join(cells)
+        joined = SEPARATOR.join(cells)
     except TypeError:  # XLSX rows hold numbers, dates and None too
-        return "\x1f".join(c for c in cells if isinstance(c, str))
+        joined = SEPARATOR.join(c for c in cells if isinstance(c, str))
+    _last_row[0], _last_row[1] = cells, joined
+    return joined
+
+
+_last_unusual: list[Any] = [None, False]
+
+
+def unusual(cells: list[Any]) -> bool:
+    """Does the row hold a character some TextScan looks for (asked by each in turn)?"""
+    if cells is not _last_unusual[0]:
+        _last_unusual[0], _last_unusual[1] = cells, bool(_suspects().search(row_text(cells)))
+    return _last_unusual[1]

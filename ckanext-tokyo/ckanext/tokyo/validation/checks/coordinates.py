@@ -6,6 +6,7 @@ to 154.0°E (南鳥島); the bounds below add a small margin.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Iterable, Optional
 
 import attrs
@@ -27,36 +28,59 @@ def _inside(value: float, bounds: tuple[float, float]) -> bool:
 class coordinates(TokyoCheck):
     type = "tokyo-coordinates"
     targets: list[Column] = attrs.field(factory=list, init=False)
+    pair: Optional[tuple[int, int]] = attrs.field(default=None, init=False)  # one latitude, one longitude
 
     def connect(self, resource: Any) -> None:
         super().connect(resource)
         self.targets = [c for c in self.table.columns if c.format in AXES]
+        formats = [c.format for c in self.targets]
+        if sorted(formats) == ["latitude", "longitude"]:
+            self.pair = tuple(c.index for c in sorted(self.targets, key=lambda c: c.format))
+
+    def accepts(self, value: str, column: Column) -> bool:
+        """Decimal degrees on the column's axis inside Japan."""
+        return bool(DEGREES.match(value)) and _inside(float(value), AXES[column.format][2])
+
+    def select(self, columns: list[Column]) -> list[Column]:
+        return [c for c in columns if c.format in AXES]
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
-        parsed: dict[int, tuple[str, float]] = {}
+        width = len(cells)
+        if self.pair and self.pair[0] < width and self.pair[1] < width:
+            # most rows: one latitude, one longitude, both right
+            lat, lon = cells[self.pair[0]], cells[self.pair[1]]
+            if lat.__class__ is str and lon.__class__ is str and DEGREES.match(lat) and DEGREES.match(lon) \
+                    and LATITUDE[0] <= float(lat) <= LATITUDE[1] and LONGITUDE[0] <= float(lon) <= LONGITUDE[1]:
+                return ()
+        found: list[TokyoError] = []
+        parsed: list[tuple[Column, str, float]] = []
         for column in self.targets:
-            value = text(cells[column.index]).strip() if column.index < len(cells) else ""
-            if not value or ZENKAKU.search(value):
+            value = cells[column.index] if column.index < width else None
+            if value is None or value == "":
+                continue
+            value = (value if value.__class__ is str else text(value)).strip()
+            if not value:
                 continue
             if not DEGREES.match(value):
-                yield self.finding("tokyo/coordinate-format", row.row_number, column.label, value=value)
+                if not value.isascii() and ZENKAKU.search(value) \
+                        and DEGREES.match(unicodedata.normalize("NFKC", value)):
+                    continue  # only the width is wrong: the zenkaku check's finding
+                found.append(self.finding("tokyo/coordinate-format", row.row_number, column.label, value=value))
                 continue
-            parsed[column.index] = (value, float(value))
-        lat = self._first("latitude", parsed)
-        lon = self._first("longitude", parsed)
-        if lat and lon and _inside(parsed[lat.index][1], LONGITUDE) and _inside(parsed[lon.index][1], LATITUDE) \
-                and not _inside(parsed[lat.index][1], LATITUDE):
-            yield self.finding("tokyo/coordinates-swapped", row.row_number, lat.label,
-                               value=parsed[lat.index][0], other=parsed[lon.index][0])
-            return
-        for column in self.targets:
-            if column.index in parsed:
-                value, number = parsed[column.index]
-                axis, axis_en, bounds = AXES[column.format]
-                if not _inside(number, bounds):
-                    yield self.finding("tokyo/coordinate-outside-japan", row.row_number, column.label,
-                                       value=value, axis=axis, axis_en=axis_en)
-
-    def _first(self, fmt: str, parsed: dict[int, tuple[str, float]]) -> Optional[Column]:
-        return next((c for c in self.targets if c.format == fmt and c.index in parsed), None)
+            parsed.append((column, value, float(value)))
+        if not parsed:
+            return found
+        lat = next((p for p in parsed if p[0].format == "latitude"), None)
+        lon = next((p for p in parsed if p[0].format == "longitude"), None)
+        if lat and lon and _inside(lat[2], LONGITUDE) and _inside(lon[2], LATITUDE) \
+                and not _inside(lat[2], LATITUDE):
+            found.append(self.finding("tokyo/coordinates-swapped", row.row_number, lat[0].label,
+                                      value=lat[1], other=lon[1]))
+            return found
+        for column, value, number in parsed:
+            axis, axis_en, bounds = AXES[column.format]
+            if not bounds[0] <= number <= bounds[1]:
+                found.append(self.finding("tokyo/coordinate-outside-japan", row.row_number, column.label,
+                                          value=value, axis=axis, axis_en=axis_en))
+        return found

@@ -20,6 +20,7 @@ class kana(CellCheck):
     type = "tokyo-kana"
     formats = frozenset({"kana"})
     skip_zenkaku = False  # a reading may hold 全角 letters, e.g. ＪＲ
+    ascii_safe = True
 
     def check(self, value: str, column: Column) -> Problem:
         if NOT_KATAKANA.search(value) and not HANKAKU_KANA.search(value):

@@ -14,14 +14,25 @@ from .note_rows import NOTE, shorten
 class multiple_tables(TokyoCheck):
     type = "tokyo-multiple-tables"
     after_blank: bool = attrs.field(default=False, init=False)
+    labels: list[str] = attrs.field(factory=list, init=False)
+
+    def connect(self, resource: Any) -> None:
+        super().connect(resource)
+        self.labels = [c.label for c in self.table.columns]
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
+        labels = self.labels
+        if not self.after_blank and any(cells) and not (labels and cells and cells[0] == labels[0]):
+            return ()  # most rows: after a row of data, not a repeated header
+        return list(self._tables(row, cells))
+
+    def _tables(self, row: Any, cells: list[Any]) -> Iterable[TokyoError]:
         if is_blank(cells):
             self.after_blank = True
             return
         after_blank, self.after_blank = self.after_blank, False
-        labels = [c.label for c in self.table.columns]
+        labels = self.labels
         # A repeated header repeats its first heading: one comparison for most rows.
         if labels and cells and cells[0] == labels[0]:
             same = sum(1 for c, label in zip(cells, labels) if label and text(c).strip() == label.strip())

@@ -31,12 +31,18 @@ class note_rows(TokyoCheck):
                 yield self.finding("tokyo/title-row", row_number, value=shorten(" ".join(filled)))
             else:
                 yield self.finding("tokyo/blank-row", row_number)
+        if self.table.continuation:
+            # Rows of English names, types or units under the header: one finding, not one per cell.
+            yield self.finding("tokyo/multi-row-header", self.table.header_row,
+                               count=1 + len(self.table.continuation),
+                               value=", ".join(str(n) for n in self.table.continuation))
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
         # A note fills one cell; counting blanks is C-speed, so most rows stop here.
         if len(self.table.columns) < 2 or len(cells) - cells.count("") - cells.count(None) != 1:
-            return
+            return ()
         value = text(next(c for c in cells if c is not None and c != ""))
         if NOTE.match(value):
-            yield self.finding("tokyo/note-row", row.row_number, value=shorten(value))
+            return [self.finding("tokyo/note-row", row.row_number, value=shorten(value))]
+        return ()

@@ -5,18 +5,23 @@ CP932 character whose CP932 encoding Shift_JIS (JIS X 0208) cannot decode.
 That is NEC row 13 (①, Ⅳ, ㈱, ㍻, …), the NEC-selected and IBM extensions
 (髙, 﨑, …) and the user-defined area (外字). Characters such as ～ or ¬ that
 CP932 merely maps to other code points stay out: their bytes are JIS X 0208.
+
+Symbols (①, ㈱, ㎡) are errors, fixed by their compatibility form (1, (株),
+m2). The extension kanji (髙, 﨑, 濵, 德) are variants people and companies
+write their names with: a warning that explains them, never an order to
+change a name.
 """
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
-from typing import Any, Iterable
+from typing import Iterable
 
 import attrs
 
-from ..layout import text
-from .base import TokyoCheck, TokyoError, row_text
+from ..layout import Column
+from .base import TextScan, TokyoError
 
 
 @functools.cache
@@ -40,26 +45,40 @@ def pattern() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(platform_dependent_chars())) + "]")
 
 
+@functools.cache
+def variant_kanji() -> frozenset[str]:
+    return frozenset(c for c in platform_dependent_chars() if unicodedata.name(c, "").startswith("CJK"))
+
+
+def replace_symbols(value: str, chars: str) -> str | None:
+    """value with each flagged symbol in its compatibility form; None when one has none."""
+    flagged = platform_dependent_chars()
+    fixed = value
+    for ch in chars:
+        plain = unicodedata.normalize("NFKC", ch)
+        if plain == ch or any(c in flagged for c in plain):
+            return None
+        fixed = fixed.replace(ch, plain)
+    return fixed
+
+
 @attrs.define(kw_only=True, repr=False)
-class platform_chars(TokyoCheck):
+class platform_chars(TextScan):
     type = "tokyo-platform-chars"
 
-    def validate_start(self) -> Iterable[TokyoError]:
-        for column in self.table.columns:
-            yield from self._scan(column.label, self.table.header_row, column.label)
+    @classmethod
+    def suspects(cls) -> str:
+        return pattern().pattern[1:-1]
 
-    def validate_row(self, row: Any) -> Iterable[TokyoError]:
-        cells = row.cells
-        # One search over the whole row first: almost every row is clean.
-        if not pattern().search(row_text(cells)):
+    def scan(self, value: str, row_number: int, column: Column) -> Iterable[TokyoError]:
+        label = column.label
+        found = dict.fromkeys(pattern().findall(value))
+        if not found:
             return
-        for column in self.table.columns:
-            if column.index < len(cells):
-                yield from self._scan(text(cells[column.index]), row.row_number, column.label)
-
-    def _scan(self, value: str, row_number: int, label: str) -> Iterable[TokyoError]:
-        chars = "".join(dict.fromkeys(pattern().findall(value)))
-        if chars:
-            fixed = unicodedata.normalize("NFKC", value)
+        kanji = "".join(c for c in found if c in variant_kanji())
+        symbols = "".join(c for c in found if c not in variant_kanji())
+        if symbols:
             yield self.finding("tokyo/platform-dependent-char", row_number, label, value=value,
-                               chars=chars, fixed=fixed if fixed != value else None)
+                               chars=symbols, fixed=replace_symbols(value, symbols))
+        if kanji:
+            yield self.finding("tokyo/variant-kanji", row_number, label, value=value, chars=kanji)

@@ -1,0 +1,53 @@
+"""An item meant to tell records apart (ID, NO) holding the same value twice.
+
+The values seen are remembered by their hash, up to MAX_SEEN of them (about
+5 MB; memory stays flat on huge files: later rows are then not compared,
+and the report says so). Standard datasets rarely have that many records.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Optional
+
+import attrs
+
+from ..layout import Column, text
+from .base import TokyoCheck, TokyoError
+
+ID_FIELDS = frozenset({"ID", "NO"})
+MAX_SEEN = 50_000
+
+
+@attrs.define(kw_only=True, repr=False)
+class duplicate_id(TokyoCheck):
+    type = "tokyo-duplicate-id"
+    target: Optional[Column] = attrs.field(default=None, init=False)
+    seen: dict[int, int] = attrs.field(factory=dict, init=False)  # hash of a value -> its first row
+    full: bool = attrs.field(default=False, init=False)
+
+    def connect(self, resource: Any) -> None:
+        super().connect(resource)
+        self.target = next((c for c in self.table.columns if c.field in ID_FIELDS), None)
+        self.seen, self.full = {}, False
+
+    def validate_row(self, row: Any) -> Iterable[TokyoError]:
+        column = self.target
+        if column is None or column.index >= len(row.cells):
+            return ()
+        value = row.cells[column.index]
+        if value is None or value == "":
+            return ()
+        value = (value if value.__class__ is str else text(value)).strip()
+        key = hash(value)
+        first = self.seen.get(key)
+        if first is not None:
+            return [self.finding("tokyo/duplicate-id", row.row_number, column.label, value=value, first=first)]
+        if len(self.seen) < MAX_SEEN:
+            self.seen[key] = row.row_number
+        else:
+            self.full = True
+        return ()
+
+    def validate_end(self) -> Iterable[TokyoError]:
+        if self.full:
+            yield self.finding("tokyo/duplicate-id-limit", field_name=self.target.label if self.target else None,
+                               limit=MAX_SEEN)
