@@ -67,6 +67,32 @@ class Problem(NamedTuple):
     message_en: str
 
 
+# Prefecture numbers (the first two digits of a code): 01 北海道 … 47 沖縄県.
+PREFECTURES = range(1, 48)
+
+
+def lg_code_completed(value: str) -> str | None:
+    """The 6-digit code a short one stands for, when only one reading is possible.
+
+    A 5-digit value is either a 6-digit code whose leading zero was dropped
+    (92011 → 092011) or a JIS code without its check digit (13101 → 131016);
+    a reading counts when its prefecture number exists and, for the first,
+    its check digit is right. A 4-digit value is a JIS code of prefectures
+    01–09 that lost its zero (1100 → 011002). None when no or both readings fit.
+    """
+    if _digits(value, 4):
+        value = "0" + value
+        return value + lg_code_check_digit(value) if int(value[:2]) in PREFECTURES else None
+    if not _digits(value, 5):
+        return None
+    readings = []
+    if is_lg_code("0" + value) and int("0" + value[0]) in PREFECTURES:
+        readings.append("0" + value)
+    if int(value[:2]) in PREFECTURES:
+        readings.append(value + lg_code_check_digit(value))
+    return readings[0] if len(readings) == 1 else None
+
+
 def lg_code_problem(value: str) -> Problem | None:
     """None when value is a valid 6-digit 全国地方公共団体コード."""
     if is_lg_code(value):

@@ -1,11 +1,15 @@
-"""tokyo-validate FILE [--schema auto|none|ID] [--format text|json|html]
+"""tokyo-validate FILE [--schema auto|none|ID] [--format text|json|html] [--fix OUT [--bom]]
 
 Text and HTML show the findings summed up by rule and column (count, first
 rows, example values); JSON has both that summary (`groups`) and the
 findings themselves (`findings`: at most --max-findings in all and
 --max-group-findings per rule and column; 0 keeps every one).
 
-Exit status: 0 valid, 1 invalid, 2 could not read.
+With --fix OUT, writes a corrected UTF-8 CSV to OUT (removed title and note
+rows to OUT.notes.txt) and prints the changes (row, column, before, after);
+what cannot be fixed with certainty stays, and the findings left are counted.
+
+Exit status: 0 valid, 1 invalid, 2 could not read (with --fix: of the fixed copy).
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from rich.table import Table
 
 from . import messages, templating
 from .engine import validate
+from .fix import FixError, fix_file
 from .options import Options
 from .report import Report
 
@@ -43,6 +48,8 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--max-group-findings", type=int, default=None,
                         help=f"findings listed per rule and column (default {DEFAULTS.max_group_findings}, "
                              "none with --max-findings 0)")
+    parser.add_argument("--fix", metavar="OUT", help="write a corrected copy (UTF-8 CSV) to OUT")
+    parser.add_argument("--bom", action="store_true", help="with --fix: write a byte order mark (for Excel)")
     return parser.parse_args(argv)
 
 
@@ -53,7 +60,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         group_limit = 0 if args.max_findings == 0 else DEFAULTS.max_group_findings
     options = Options(max_bytes=args.max_bytes, max_rows=args.max_rows, timeout=args.timeout,
                       max_findings=args.max_findings, max_group_findings=group_limit)
-    report = validate(args.file, None if args.schema == "none" else args.schema, options)
+    schema = None if args.schema == "none" else args.schema
+    if args.fix:
+        return fix_main(args, schema, options)
+    report = validate(args.file, schema, options)
     if args.format == "json":
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -62,6 +72,43 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     else:
         print_text(args.file, report, Console())
     return report.exit_code
+
+
+def fix_main(args: argparse.Namespace, schema: Optional[str], options: Options) -> int:
+    console = Console()
+    try:
+        result = fix_file(args.file, args.fix, bom=args.bom, schema=schema, options=options)
+    except FixError as error:
+        if args.format == "json":
+            json.dump({"error": error.message, "error_en": error.message_en}, sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            console.print(f"[red]{escape(error.message)}[/]\n[dim]{escape(error.message_en)}[/]")
+        return 2
+    left = validate(args.fix, schema, options)
+    if args.format == "json":
+        out = dict(result.to_dict(), remaining=left.to_dict())
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return left.exit_code
+    for ja, en in result.notices:
+        console.print(f"{escape(ja)} [dim]{escape(en)}[/]")
+    if result.changes:
+        table = Table(show_lines=False)
+        for heading in ("行 row", "列 column", "修正前 before", "修正後 after", "ルール rule"):
+            table.add_column(heading, overflow="fold")
+        for change in result.changes:
+            table.add_row(str(change.row or ""), escape(change.column or ""), escape(change.before or ""),
+                          escape(change.after if change.after is not None else "（削除 removed）"),
+                          escape(change.code))
+        console.print(table)
+    console.print(f"[bold]{escape(args.fix)}[/]: {len(result.changes)} 件修正 changes · "
+                  f"{result.data_rows} 行 data rows")
+    if result.notes:
+        console.print(f"注記・表題行 notes and title rows: {escape(result.notes)}")
+    console.print(f"残る指摘 findings left: errors {left.stats.get('errors', 0)} · "
+                  f"warnings {left.stats.get('warnings', 0)} (tokyo-validate {escape(args.fix)})")
+    return left.exit_code
 
 
 def print_text(name: str, report: Report, console: Console) -> None:

@@ -27,6 +27,7 @@ from ..base import standards
 from . import encoding as encodings
 from .checks import CellCheck, CellChecks, TextScan, TokyoError, build
 from .checks.mojibake import repair as ungarble
+from .checks.note_rows import note
 from .checks.shifted_columns import shifted_columns
 from .checks.xlsx import oversized
 from .layout import (
@@ -84,6 +85,29 @@ def validate(source: Source, schema: Optional[str] = "auto", options: Optional[O
     except OSError as exception:
         run.unreadable(exception.strerror or str(exception))
     return run.report()
+
+
+@dataclasses.dataclass
+class Layout:
+    """What the engine found before reading the rows (for the fixer): the table's
+    layout and CSV delimiter, or None and the report saying why not."""
+
+    table: Optional[Table]
+    delimiter: str
+    report: Report
+
+
+def layout_of(path: str, schema: Optional[str] = "auto", options: Optional[Options] = None,
+              name: Optional[str] = None) -> Layout:
+    """The layout validate() would stream a local file with (same detection)."""
+    run = _Run(options or Options(), name if name is not None else os.path.basename(path))
+    try:
+        prepared = run.prepare(path, schema)
+    except OSError as exception:
+        run.unreadable(exception.strerror or str(exception))
+        prepared = None
+    table, delimiter = (prepared[0], prepared[1]) if prepared else (None, ",")
+    return Layout(table, delimiter, run.report())
 
 
 @contextlib.contextmanager
@@ -166,12 +190,19 @@ class _Run:
     # Preparation
 
     def validate(self, path: str, schema: Optional[str]) -> None:
+        prepared = self.prepare(path, schema)
+        if prepared:
+            self._stream(*prepared)
+
+    def prepare(self, path: str, schema: Optional[str]) -> Optional[tuple[Table, str, bool]]:
+        """The table's layout, its CSV delimiter and whether the byte limit cuts it
+        (None when there is nothing to stream); file-wide findings are added."""
         size = os.path.getsize(path)
         self.stats["bytes"] = size
         self.stats["sha256"] = file_sha256(path)  # which bytes this report is about (the DataStore loader checks it)
         if size == 0:
             self.add("tokyo/empty-file")
-            return
+            return None
         with open(path, "rb") as head:
             fmt = MAGIC.get(head.read(4), "csv")
         self.stats["format"] = fmt
@@ -184,35 +215,35 @@ class _Run:
                 self.add("tokyo/xlsx-too-large", member="*", size=size,
                          limit=min(self.options.max_bytes, XLS_MAX_BYTES))
                 self.readable = False
-                return
+                return None
         if fmt == "xlsx" and not self._xlsx_fits(path, size):
-            return
+            return None
         if fmt == "csv":
             with open(path, "rb") as stream:
                 self.encoding = encodings.detect(stream, self.options.max_bytes)
             if self.encoding is None:
                 self.unreadable("not UTF-8, CP932/Shift_JIS or UTF-16 text")
-                return
+                return None
         try:
             sample, delimiter = self._sample(path, fmt)
         except (FrictionlessException, csv.Error) as exception:
             self.unreadable(_detail(exception))
-            return
+            return None
         except Exception as exception:  # xlrd's own errors on a broken .xls
             if fmt != "xls":
                 raise
             self.unreadable(f"broken XLS: {exception}")
-            return
+            return None
         table = self._table(path, fmt, sample, schema)
         if table is None:
-            return
+            return None
         table.encoding = self.encoding
         if delimiter == "\t" and self.name.lower().endswith(".csv"):
             self.add("tokyo/tab-separated", extension="csv")
         capped = fmt == "csv" and size > self.options.max_bytes
         if capped:
             self.add("tokyo/limit-bytes", limit=self.options.max_bytes)
-        self._stream(table, delimiter, capped)
+        return table, delimiter, capped
 
     def _xlsx_fits(self, path: str, size: int) -> bool:
         try:
@@ -294,7 +325,9 @@ class _Run:
         mapping = {raw.strip(): name for raw, name in mapping.items()}
         self.schema_id = descriptor["name"] if descriptor else None
         continuation = header_continuation(labels, sample[index + 1:])
-        columns, missing = plan(labels, sample[index + 1 + continuation:], descriptor, mapping)
+        # Note rows are no data: a column's inferred format is its values' own.
+        data = [row for row in sample[index + 1 + continuation:] if note(row, len(labels)) is None]
+        columns, missing = plan(labels, data, descriptor, mapping)
         x = (descriptor or {}).get("x-tokyo", {})
         return Table(columns, index + 1, preamble=[(n + 1, row) for n, row in enumerate(sample[:index])],
                      missing=missing, schema_id=self.schema_id,

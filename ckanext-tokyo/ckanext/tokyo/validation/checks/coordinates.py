@@ -24,6 +24,12 @@ def _inside(value: float, bounds: tuple[float, float]) -> bool:
     return bounds[0] <= value <= bounds[1]
 
 
+def swapped(latitude: float, longitude: float) -> bool:
+    """Clearly swapped: the latitude is a longitude in Japan and the longitude a latitude
+    (the two ranges do not overlap, so no position reads both ways)."""
+    return _inside(latitude, LONGITUDE) and _inside(longitude, LATITUDE) and not _inside(latitude, LATITUDE)
+
+
 @attrs.define(kw_only=True, repr=False)
 class coordinates(TokyoCheck):
     type = "tokyo-coordinates"
@@ -73,8 +79,7 @@ class coordinates(TokyoCheck):
             return found
         lat = next((p for p in parsed if p[0].format == "latitude"), None)
         lon = next((p for p in parsed if p[0].format == "longitude"), None)
-        if lat and lon and _inside(lat[2], LONGITUDE) and _inside(lon[2], LATITUDE) \
-                and not _inside(lat[2], LATITUDE):
+        if lat and lon and swapped(lat[2], lon[2]):
             found.append(self.finding("tokyo/coordinates-swapped", row.row_number, lat[0].label,
                                       value=lat[1], other=lon[1]))
             return found

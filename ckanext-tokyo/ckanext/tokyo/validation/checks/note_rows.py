@@ -38,11 +38,16 @@ class note_rows(TokyoCheck):
                                value=", ".join(str(n) for n in self.table.continuation))
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
-        cells = row.cells
-        # A note fills one cell; counting blanks is C-speed, so most rows stop here.
-        if len(self.table.columns) < 2 or len(cells) - cells.count("") - cells.count(None) != 1:
-            return ()
-        value = text(next(c for c in cells if c is not None and c != ""))
-        if NOTE.match(value):
+        value = note(row.cells, len(self.table.columns))
+        if value is not None:
             return [self.finding("tokyo/note-row", row.row_number, value=shorten(value))]
         return ()
+
+
+def note(cells: list[Any], width: int) -> str | None:
+    """The note a row of a table `width` columns wide holds, or None when it is no note row."""
+    # A note fills one cell; counting blanks is C-speed, so most rows stop here.
+    if width < 2 or len(cells) - cells.count("") - cells.count(None) != 1:
+        return None
+    value = text(next(c for c in cells if c is not None and c != ""))
+    return value if NOTE.match(value) else None
