@@ -3,10 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from werkzeug.datastructures import FileStorage
+
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import jobs, resources, settings
+from ckanext.tokyo.validation.engine import file_sha256
+
+from . import fixed_copies, jobs, resources, settings
+from .fetch import FetchError
+from .files import UploadNotStored, local_copy
 from .model import ResourceValidation, table_exists
 from .summary import Scope, summary
 
@@ -82,6 +88,62 @@ def resource_validation_delete(context, data_dict):
 
 
 @tk.side_effect_free
+def resource_fixed_show(context, data_dict):
+    """The fixed copy of a resource's validated file (made by the worker).
+
+    :param resource_id: the resource id (``id`` is accepted too)
+    :returns: ``{"resource_id", "fixable", "available", "sha256", "log",
+        "original"}``: ``log`` has ``changes`` (row, column, before, after,
+        code; the first 200), ``changes_total``, ``data_rows`` and ``notes``
+        (removed title and note rows); ``original`` is the kept original file
+        (``{"sha256", "name"}``) when the resource was replaced by its fixed copy
+    """
+    tk.check_access("resource_fixed_show", context, data_dict)
+    resource = _resource(context, data_dict)
+    row = ResourceValidation.get(resource["id"]) if table_exists() else None
+    report = row.report if row is not None else None
+    sha = fixed_copies.fingerprint(report)
+    log = fixed_copies.load(sha)
+    original = None
+    if fixed_copies.original_path(resource.get(fixed_copies.ORIGINAL_SHA)):
+        original = {"sha256": resource[fixed_copies.ORIGINAL_SHA], "name": resource.get(fixed_copies.ORIGINAL_NAME)}
+    return {"resource_id": resource["id"], "fixable": fixed_copies.fixable(report), "available": log is not None,
+            "sha256": sha, "log": log, "original": original}
+
+
+def resource_fixed_replace(context, data_dict):
+    """Replace a resource's file by its fixed copy: uploaded through CKAN's
+    upload (whatever the storage), the original kept and named in the
+    resource's ``tokyo_original_sha256`` and ``tokyo_original_name``; the
+    save queues a new validation.
+
+    :param resource_id: the resource id (``id`` is accepted too)
+    :returns: the updated resource
+    """
+    tk.check_access("resource_fixed_replace", context, data_dict)
+    resource = _resource(context, data_dict)
+    row = ResourceValidation.get(resource["id"]) if table_exists() else None
+    sha = fixed_copies.fingerprint(row.report if row is not None else None)
+    if fixed_copies.load(sha) is None:
+        raise tk.ValidationError({"resource_id": [tk._("No fixed copy of this file has been made.")]})
+    try:
+        with local_copy(resource) as path:
+            if file_sha256(path) != sha:
+                raise tk.ValidationError({"resource_id": [
+                    tk._("The file has changed since it was validated: validate it again first.")]})
+            fixed_copies.keep_original(sha, path)
+    except (FetchError, UploadNotStored, FileNotFoundError) as error:
+        raise tk.ValidationError({"resource_id": [tk._("The file could not be read: %s") % error]}) from error
+    name = fixed_copies.fixed_name(resources.file_name(resource))
+    with open(fixed_copies.fixed_path(sha), "rb") as stream:
+        upload = FileStorage(stream=stream, filename=name, content_type="text/csv")
+        return tk.get_action("resource_patch")(
+            {"user": context.get("user")},
+            {"id": resource["id"], "url": name, "upload": upload, "format": "CSV",
+             fixed_copies.ORIGINAL_SHA: sha, fixed_copies.ORIGINAL_NAME: resources.file_name(resource)})
+
+
+@tk.side_effect_free
 def tokyo_validation_summary(context, data_dict):
     """Pass rates per organisation and findings by rule, over the datasets the
     caller can see (public ones, plus private ones of their organisations).
@@ -126,4 +188,5 @@ def scope_for(context: dict[str, Any]) -> Scope:
 
 def get_actions() -> dict[str, Any]:
     return {f.__name__: f for f in (resource_validation_run, resource_validation_show,
-                                    resource_validation_delete, tokyo_validation_summary)}
+                                    resource_validation_delete, tokyo_validation_summary,
+                                    resource_fixed_show, resource_fixed_replace)}

@@ -42,6 +42,15 @@ def resource_validation_delete(context, data_dict):
     return _package_edit(context, data_dict)
 
 
+def resource_fixed_replace(context, data_dict):
+    return _package_edit(context, data_dict)
+
+
+@tk.auth_allow_anonymous_access
+def resource_fixed_show(context, data_dict):
+    return _can("resource_show", context, {"id": _resource_id(data_dict)})
+
+
 @tk.auth_allow_anonymous_access
 def resource_validation_show(context, data_dict):
     return _can("resource_show", context, {"id": _resource_id(data_dict)})
@@ -55,4 +64,5 @@ def tokyo_validation_summary(context, data_dict):
 
 def get_auth_functions() -> dict[str, Any]:
     return {f.__name__: f for f in (resource_validation_run, resource_validation_delete,
-                                    resource_validation_show, tokyo_validation_summary)}
+                                    resource_validation_show, tokyo_validation_summary,
+                                    resource_fixed_show, resource_fixed_replace)}

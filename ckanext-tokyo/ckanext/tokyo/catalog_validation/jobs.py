@@ -39,7 +39,7 @@ import ckan.plugins.toolkit as tk
 from ckanext.tokyo import compat, site_user
 from ckanext.tokyo.validation import validate
 
-from . import resource_status, resources, settings, statuses
+from . import fixed_copies, resource_status, resources, settings, statuses
 from .fetch import FetchError
 from .files import UploadNotStored as _UploadNotStored, local_copy as _local_copy
 from .interfaces import IPipeValidation
@@ -187,6 +187,8 @@ def _check(resource: dict[str, Any], package: dict[str, Any]) -> Outcome:
     try:
         with _local_copy(resource) as path:
             report = validate(path, schema or "auto", settings.options(), name=resources.file_name(resource))
+            data = report.to_dict()
+            _fixed_copy(path, data, resources.file_name(resource), schema)
     except _UploadNotStored:
         raise
     except FetchError as exception:
@@ -198,8 +200,19 @@ def _check(resource: dict[str, Any], package: dict[str, Any]) -> Outcome:
             return Outcome(ERROR, reason=f"timed out after {settings.job_timeout()} s")
         log.exception("validation of resource %s crashed", resource.get("id"))
         return Outcome(ERROR, reason=f"validation crashed: {type(exception).__name__}: {exception}")
-    data = report.to_dict()
     return Outcome(SUCCESS if report.valid else FAILURE, report=data, schema=report.schema or schema)
+
+
+def _fixed_copy(path: str, report: dict[str, Any], name: str, schema: Optional[str]) -> None:
+    """Make the fixed copy while the file is at hand; a failure leaves the report as it is."""
+    if not fixed_copies.fixable(report):
+        return
+    try:
+        fixed_copies.make(path, report, name, schema)
+    except Exception as exception:
+        if type(exception).__name__ == "JobTimeoutException":
+            raise
+        log.exception("the fixed copy of %s could not be made", name)
 
 
 def _run_in_save(row: ResourceValidation, resource: dict[str, Any], package: Optional[dict[str, Any]]) -> None:

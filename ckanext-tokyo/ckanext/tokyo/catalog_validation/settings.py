@@ -21,6 +21,8 @@ OPTIONS: dict[str, tuple[Any, str, str]] = {
     "max_findings": (1000, "int", "Findings kept per report (all are counted)."),
     "fetch_timeout": (60, "int", "Seconds to download a linked (URL) resource, all redirects included."),
     "fetch_max_redirects": (5, "int", "Redirects followed for a linked resource."),
+    "fixed_dir": ("", "str", "Folder of the fixed copies and kept originals (default: "
+                             "<ckan.storage_path>/tokyo_validation); shared by every worker and web process."),
     "allow_hosts": ([], "list", "host or host:port exempt from the private-address guard "
                                 "(tests, intranet mirror). Empty by default."),
 }

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint
+from flask import Blueprint, send_file
 
 import ckan.plugins.toolkit as tk
 
 from ckanext.tokyo.metadata import organizations
 from ckanext.tokyo.validation import messages
 
-from . import helpers, resources
+from . import fixed_copies, helpers, resources
 
 validation = Blueprint("tokyo_validation", __name__)
 
@@ -37,7 +37,11 @@ def report(id: str, resource_id: str):
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Unauthorized to read resource %s") % resource_id)
     language = helpers.lang()
+    fixed = tk.get_action("resource_fixed_show")(dict(context), {"resource_id": resource_id})
+    for change in ((fixed.get("log") or {}).get("changes") or []):
+        change["title"] = messages.title(change["code"], language)
     return tk.render("tokyo_validation/report.html", extra_vars={
+        "fixed": fixed,
         "pkg": package, "pkg_dict": package, "res": resource, "run": run,
         "groups": helpers.group_findings((run or {}).get("report"), language),
         "status": (run or {}).get("status") or resource.get("validation_status"),
@@ -55,6 +59,53 @@ def run(id: str, resource_id: str):
         return tk.abort(404, tk._("Resource not found"))
     except tk.ValidationError as error:
         tk.h.flash_error(str(error.error_summary))
+    return tk.redirect_to("tokyo_validation.report", id=id, resource_id=resource_id)
+
+
+def _fixed_show(id: str, resource_id: str) -> dict[str, Any]:
+    try:
+        package = tk.get_action("package_show")(_context(), {"id": id})
+        fixed = tk.get_action("resource_fixed_show")(_context(), {"resource_id": resource_id})
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Resource not found"))
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Unauthorized to read resource %s") % resource_id)
+    if not any(r["id"] == resource_id for r in package.get("resources") or []):
+        return tk.abort(404, tk._("Resource not found"))
+    return fixed
+
+
+def fixed_download(id: str, resource_id: str):
+    """The fixed copy of the file the report is about."""
+    fixed = _fixed_show(id, resource_id)
+    if not fixed["available"]:
+        return tk.abort(404, tk._("No fixed copy of this file has been made."))
+    resource = tk.get_action("resource_show")(_context(), {"id": resource_id})
+    return send_file(fixed_copies.fixed_path(fixed["sha256"]), mimetype="text/csv", as_attachment=True,
+                     download_name=fixed_copies.fixed_name(resources.file_name(resource)))
+
+
+def original_download(id: str, resource_id: str):
+    """The original file kept when the resource was replaced by its fixed copy."""
+    original = _fixed_show(id, resource_id)["original"]
+    if not original:
+        return tk.abort(404, tk._("No original file is kept for this resource."))
+    return send_file(fixed_copies.original_path(original["sha256"]), as_attachment=True,
+                     download_name=original["name"] or "original")
+
+
+def replace(id: str, resource_id: str):
+    try:
+        tk.get_action("resource_fixed_replace")(_context(), {"resource_id": resource_id})
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Unauthorized to update dataset"))
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Resource not found"))
+    except tk.ValidationError as error:
+        tk.h.flash_error(" ".join(str(m) for ms in error.error_dict.values() for m in ms))
+    else:
+        tk.h.flash_success(tk._("The resource now holds the fixed copy; the original file is kept. "
+                                "It is being validated again."))
     return tk.redirect_to("tokyo_validation.report", id=id, resource_id=resource_id)
 
 
@@ -83,6 +134,10 @@ def quality():
 
 validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation", view_func=report)
 validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation/run", view_func=run, methods=["POST"])
+validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation/fixed.csv", view_func=fixed_download)
+validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation/original", view_func=original_download)
+validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation/replace", view_func=replace,
+                        methods=["POST"])
 validation.add_url_rule("/tokyo/quality", view_func=quality)
 
 

@@ -25,13 +25,16 @@ from ckanext.tokyo.catalog_validation import (
 )
 from ckanext.tokyo.catalog_validation.cli import tokyo
 
+from .translation import TokyoTranslation
+
 log = logging.getLogger(__name__)
 
 # Written by the server only (from the validation table), never by a save.
 SERVER_KEYS = (resources.STATUS_KEY, resources.TIMESTAMP_KEY)
 
 
-class TokyoValidationPlugin(p.SingletonPlugin):
+class TokyoValidationPlugin(p.SingletonPlugin, TokyoTranslation):
+    p.implements(p.ITranslation)  # the report page's own strings, when enabled alone
     p.implements(p.IConfigurer)
     p.implements(p.IConfigDeclaration)
     p.implements(p.IActions)
