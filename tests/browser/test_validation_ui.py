@@ -58,16 +58,20 @@ def catalog(pytestconfig, live_server):
     unload_plugins()
 
 
-def test_upload_bad_csv_see_badge_and_report(catalog, page, tmp_path):
-    bad = tmp_path / "保育園一覧_sjis.csv"
-    bad.write_bytes(BAD_CSV)
-
+def sign_in(page, catalog):
     page.goto(catalog + "/user/login")
     page.fill("#field-login", "steward")
     page.fill("#field-password", PASSWORD)
     with page.expect_navigation():
         page.press("#field-password", "Enter")
     assert "steward" in page.content()
+
+
+def test_upload_bad_csv_see_badge_and_report(catalog, page, tmp_path):
+    bad = tmp_path / "保育園一覧_sjis.csv"
+    bad.write_bytes(BAD_CSV)
+
+    sign_in(page, catalog)
 
     page.goto(f"{catalog}/dataset/{DATASET}/resource/new")
     page.set_input_files("input[name=upload]", str(bad))
@@ -159,3 +163,47 @@ def test_report_of_10000_findings_reads_in_a_page(catalog, page):
     assert screenshot(page, "validation-report-10000").stat().st_size > 10_000
     page.goto(f"{catalog}/en/dataset/{DATASET}/resource/{resource['id']}/validation")
     assert page.get_by_role("columnheader", name="Count").first.is_visible()
+
+
+def test_download_the_fixed_copy_and_replace_the_file_with_it(catalog, page, tmp_path):
+    """The worker makes the fixed copy with the validation; the editor downloads
+    it, reads the change log, replaces the file; the original stays downloadable
+    and the resource is validated again."""
+    resource = upload(DATASET, BAD_CSV, "fix_me_sjis.csv", modified="2026-06-01",
+                      name_translated={"ja": "修正テスト", "en": "Fix test"})
+    wait_for(lambda: (status_row(resource["id"]) or None) and status_row(resource["id"]).status == "failure",
+             timeout=120)
+    first_sha = status_row(resource["id"]).report["stats"]["sha256"]
+    sign_in(page, catalog)
+    report_url = f"{catalog}/dataset/{DATASET}/resource/{resource['id']}/validation"
+    page.goto(report_url)
+    section = page.locator("#tokyo-fixed-copy")
+    assert "修正版" in section.locator("h2").inner_text()
+    with page.expect_download() as download:
+        page.click("#tokyo-fixed-download")
+    fixed = tmp_path / "fixed.csv"
+    download.value.save_as(fixed)
+    assert download.value.suggested_filename == "fix_me_sjis.csv"
+    assert "新宿第三保育園,03-1234-5679,2020-04-01,80,131041" in fixed.read_text(encoding="utf-8")
+    section.locator("summary").click()  # the change log
+    row = section.locator("tr", has_text="令和2年4月1日").first
+    assert [c.strip() for c in row.locator("td").all_inner_texts()][:4] == ["4", "開設日", "令和2年4月1日", "2020-04-01"]
+    assert screenshot(page, "validation-fixed-copy").stat().st_size > 10_000
+
+    with page.expect_navigation():
+        page.click("#tokyo-fixed-replace button")
+    assert "修正版で置き換えました" in page.content()
+    with page.expect_download() as original:
+        page.click("#tokyo-original-download")
+    assert pathlib.Path(original.value.path()).read_bytes() == BAD_CSV
+    # validated again by the worker: a new report, about the fixed bytes
+    wait_for(lambda: status_row(resource["id"]).report
+             and status_row(resource["id"]).report["stats"]["sha256"] != first_sha, timeout=120)
+    page.goto(report_url)
+    codes = {page.locator("section.tokyo-validation-rule").nth(i).get_attribute("data-code")
+             for i in range(page.locator("section.tokyo-validation-rule").count())}
+    assert "tokyo/phone-format" in codes and not codes & {"tokyo/wareki-date", "tokyo/encoding-not-utf8"}
+    assert page.locator("#tokyo-original-download").is_visible()
+    screenshot(page, "validation-fixed-replaced")
+    page.goto(report_url.replace(catalog, catalog + "/en"))
+    assert "This resource holds a fixed copy" in page.content() and "元のファイル" not in page.content()
