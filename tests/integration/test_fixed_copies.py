@@ -118,3 +118,4 @@ def test_replace_form_posts_with_the_csrf_token(app, monkeypatch):
     assert "修正版で置き換えました" in done.body and "元のファイル" in done.body
     assert status_row(resource["id"]).report["stats"]["sha256"] != hashlib.sha256(BAD_CSV).hexdigest()
 
+

@@ -107,7 +107,8 @@ def resource_fixed_show(context, data_dict):
     original = None
     if fixed_copies.original_path(resource.get(fixed_copies.ORIGINAL_SHA)):
         original = {"sha256": resource[fixed_copies.ORIGINAL_SHA], "name": resource.get(fixed_copies.ORIGINAL_NAME)}
-    return {"resource_id": resource["id"], "fixable": fixed_copies.fixable(report), "available": log is not None,
+    return {"resource_id": resource["id"], "fixable": fixed_copies.fixable(report),
+            "available": bool(log and log["changes_total"]),
             "sha256": sha, "log": log, "original": original}
 
 
@@ -124,7 +125,7 @@ def resource_fixed_replace(context, data_dict):
     resource = _resource(context, data_dict)
     row = ResourceValidation.get(resource["id"]) if table_exists() else None
     sha = fixed_copies.fingerprint(row.report if row is not None else None)
-    if fixed_copies.load(sha) is None:
+    if not (fixed_copies.load(sha) or {}).get("changes_total"):
         raise tk.ValidationError({"resource_id": [tk._("No fixed copy of this file has been made.")]})
     try:
         with local_copy(resource) as path:

@@ -2,6 +2,7 @@
 
     ckan tokyo validate [--org ORG] [--dataset ID] [--all] [--since DATE] [--pending] [--sync]
     ckan tokyo report [--org ORG] [--format csv|json|html] [--output FILE]
+    ckan tokyo fix --org ORG [--dry-run]
 """
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ import sqlalchemy as sa
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo import site_user
 from ckanext.tokyo.cli import tokyo
 
-from . import jobs, report_export, resources
+from . import fixed_copies, jobs, report_export, resources
+from .files import local_copy
 from .model import ResourceValidation, table_exists
 from .statuses import ERROR, PENDING
 from .summary import Scope, resource_rows, summary
@@ -132,6 +135,63 @@ def report_command(org: Optional[str], fmt: str, output: Any):
     else:
         title = f"データ検証レポート / Validation report: {group.title if group else tk.config.get('ckan.site_title', '')}"
         output.write(report_export.to_html(summary(scope), rows, title))
+
+
+@tokyo.command("fix")
+@click.option("--org", required=True, help="The organisation (name or id).")
+@click.option("--dry-run", is_flag=True, help="Say what would be fixed; change nothing.")
+def fix_command(org: str, dry_run: bool):
+    """Replace every fixable resource of an organisation by its fixed copy
+    (tokyo-validate --fix; the originals are kept, validation runs again)."""
+    if not table_exists():
+        raise click.ClickException("the validation table is missing: run `ckan db upgrade -p tokyo_validation`")
+    ids = _candidates(org, None, None)
+    outcomes: dict[str, list[str]] = {}
+    changes = 0
+    with click.progressbar(ids, label="checking" if dry_run else "fixing", file=sys.stderr,
+                           show_pos=True) as bar:
+        for resource_id in bar:
+            try:
+                outcome, count = _fix_one(resource_id, dry_run)
+            except Exception as exception:  # one bad resource must not stop the batch
+                model.Session.rollback()
+                outcome, count = f"failed: {exception}", 0
+            changes += count
+            outcomes.setdefault(outcome, []).append(resource_id)
+    click.echo(f"{len(ids)} resource(s) of {org}:")
+    for outcome, which in sorted(outcomes.items(), key=lambda item: -len(item[1])):
+        shown = "" if outcome in FIX_QUIET else ": " + ", ".join(which)
+        click.echo(f"  {len(which):5}  {outcome}{shown}")
+    click.echo(f"{changes} change(s) {'would be made' if dry_run else 'made'}"
+               + ("" if dry_run else "; the fixed resources are validated again"))
+
+
+FIXED, WOULD_FIX = "fixed", "would be fixed"
+NOT_TABLE, NOT_VALIDATED, NOTHING = "not CSV/TSV/XLSX", "not validated yet (ckan tokyo validate --org)", \
+    "nothing to fix"
+FIX_QUIET = {FIXED, WOULD_FIX, NOT_TABLE, NOTHING}
+
+
+def _fix_one(resource_id: str, dry_run: bool) -> tuple[str, int]:
+    """(what happened, changes) for one resource."""
+    resource = tk.get_action("resource_show")({"ignore_auth": True}, {"id": resource_id})
+    if not resources.eligible(resource):
+        return NOT_TABLE, 0
+    row = ResourceValidation.get(resource_id)
+    report = row.report if row is not None else None
+    if report is None:
+        return NOT_VALIDATED, 0
+    if not fixed_copies.fixable(report):
+        return NOTHING, 0
+    log = fixed_copies.load(fixed_copies.fingerprint(report))
+    if log is None:  # validated before fixed copies were made: make it now
+        with local_copy(resource) as path:
+            log = fixed_copies.make(path, report, resources.file_name(resource), row.schema)
+    if not log or not log["changes_total"]:
+        return "findings left that cannot be fixed with certainty", 0
+    if not dry_run:
+        tk.get_action("resource_fixed_replace")(site_user.context(), {"resource_id": resource_id})
+    return (WOULD_FIX if dry_run else FIXED), log["changes_total"]
 
 
 __all__ = ["tokyo"]
