@@ -244,7 +244,8 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   # tokyo_validation: end runs a dead worker left `running`, queue what a
   # Redis outage left `pending` or was never validated; the worker does the rest.
   "$CKAN" -c "$INI" tokyo validate --pending
-  start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker
+  # Editors' runs (queue priority) before the bulk backlog (default).
+  start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker priority default
   start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
     "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 "$STATE/ckan.log"

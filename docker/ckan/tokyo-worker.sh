@@ -6,4 +6,7 @@ INI=${CKAN_INI:-/srv/app/ckan.ini}
 # End runs whose worker died as `error`, queue what a Redis outage left
 # `pending` or was never validated, and reindex statuses that drifted.
 ckan -c "$INI" tokyo validate --pending
+# Runs editors started first (queue `priority`), then bulk ones (imports,
+# harvests: `default`); arguments name other queues.
+[ $# -gt 0 ] || set -- priority default
 exec ckan -c "$INI" jobs worker "$@"

@@ -95,6 +95,8 @@ def ckan_command(ini: str, *args: str, timeout: float = 300) -> subprocess.Compl
 
 
 def start_worker(ini: str, log_path: pathlib.Path, burst: bool = False) -> subprocess.Popen:
-    args = [str(CKAN), "-c", ini, "jobs", "worker"] + (["--burst"] if burst else [])
+    """A `ckan jobs worker` on both validation queues, priority first (as
+    `make run` and docker start it)."""
+    args = [str(CKAN), "-c", ini, "jobs", "worker"] + (["--burst"] if burst else []) + ["priority", "default"]
     log = open(log_path, "ab")
     return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -16,7 +16,7 @@ from rich.table import Table
 from . import messages, templating
 from .engine import validate
 from .options import Options
-from .report import Report
+from .report import Report, json_safe, printable
 
 DEFAULTS = Options()
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -43,8 +43,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                       timeout=args.timeout, max_findings=args.max_findings)
     report = validate(args.file, None if args.schema == "none" else args.schema, options)
     if args.format == "json":
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_safe(json.dumps(report.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     elif args.format == "html":
         sys.stdout.write(to_html(args.file, report))
     else:
@@ -52,12 +51,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     return report.exit_code
 
 
+def _shown(text: object) -> str:
+    """A value from the file as terminal text: no controls, no rich markup."""
+    return escape(printable(str(text)))
+
+
 def print_text(name: str, report: Report, console: Console) -> None:
     verdict = {0: "[green]valid / 適合[/]", 1: "[red]invalid / 不適合[/]",
                2: "[red]could not read / 読込不可[/]"}[report.exit_code]
     stats = report.stats
-    console.print(f"[bold]{escape(name)}[/]: {verdict}")
-    console.print(f"encoding {escape(str(report.encoding))} · schema {escape(str(report.schema))} · "
+    console.print(f"[bold]{_shown(name)}[/]: {verdict}")
+    console.print(f"encoding {_shown(report.encoding)} · schema {_shown(report.schema)} · "
                   f"rows {stats.get('rows', 0)} · errors {stats.get('errors', 0)} · "
                   f"warnings {stats.get('warnings', 0)}")
     if not report.findings:
@@ -70,11 +74,11 @@ def print_text(name: str, report: Report, console: Console) -> None:
     table.add_column("ルール rule", overflow="fold")
     table.add_column("message", ratio=1, min_width=30, overflow="fold")
     for f in report.findings:
-        table.add_row("" if f.row is None else str(f.row), escape(f.field or ""),
+        table.add_row("" if f.row is None else str(f.row), _shown(f.field or ""),
                       f"[{SEVERITY_STYLE[f.severity]}]{f.severity}[/]",
                       escape(messages.title(f.code)) + "\n[dim]" + escape(messages.title(f.code, "en"))
                       + "\n" + escape(f.code) + "[/]",
-                      escape(f.message) + "\n[dim]" + escape(f.message_en) + "[/]")
+                      _shown(f.message) + "\n[dim]" + _shown(f.message_en) + "[/]")
     console.print(table)
 
 

@@ -18,6 +18,7 @@ import time
 import zipfile
 from typing import IO, Any, Iterator, Optional, Union
 
+import openpyxl
 from frictionless import Check, Checklist, Detector, Dialect, FrictionlessException, Resource, formats
 from frictionless.checks import baseline
 
@@ -27,11 +28,11 @@ from .checks import TokyoError, build
 from .checks.xlsx import oversized
 from .layout import Table, find_header, map_fields, plan, text
 from .options import Options
-from .report import Finding, Findings, Report
+from .report import Finding, Findings, Report, without_paths
 
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 200
-TIME_CHECK_EVERY = 512  # rows between clock reads
+TIME_CHECK_EVERY = 64  # rows between clock reads
 
 Source = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -56,7 +57,9 @@ def validate(source: Source, schema: Optional[str] = "auto", options: Optional[O
         with _local_file(source, options.max_bytes) as path:
             run.validate(path, schema)
     except OSError as exception:
-        run.unreadable(exception.strerror or str(exception))
+        run.unreadable(exception.strerror or _detail(exception))
+    except _Late:
+        run.late(rows=0)
     return run.report()
 
 
@@ -110,11 +113,16 @@ class _Capped(io.RawIOBase):
         super().close()
 
 
+class _Late(Exception):
+    """The run's deadline passed before the rows were read."""
+
+
 class _Run:
     def __init__(self, options: Options):
         self.options = options
         self.started = time.monotonic()
-        self.findings = Findings(options.max_findings)
+        self.deadline = self.started + options.timeout  # one deadline for every step
+        self.findings = Findings(options.max_findings, options.max_report_bytes)
         self.readable = True
         self.encoding: Optional[encodings.Encoding] = None
         self.schema_id: Optional[str] = None
@@ -126,6 +134,15 @@ class _Run:
     def unreadable(self, detail: str) -> None:
         self.readable = False
         self.add("tokyo/unreadable", detail=detail)
+
+    def on_time(self) -> None:
+        """Raise _Late once the deadline has passed (between steps)."""
+        if time.monotonic() > self.deadline:
+            raise _Late
+
+    def late(self, rows: int) -> None:
+        self.add("tokyo/limit-time", limit=self.options.timeout, rows=rows)
+        self.stats["partial"] = True
 
     # Preparation
 
@@ -147,15 +164,21 @@ class _Run:
             if self.encoding is None:
                 self.unreadable("not UTF-8, CP932/Shift_JIS or UTF-16 text")
                 return
+        self.on_time()
         try:
             sample, delimiter = self._sample(path, fmt)
         except (FrictionlessException, csv.Error) as exception:
             self.unreadable(_detail(exception))
             return
+        if not self._columns_fit(sample):
+            return
+        self.on_time()
         table = self._table(path, fmt, sample, schema)
         if table is None:
             return
         table.encoding = self.encoding
+        table.deadline = self.deadline
+        self.on_time()
         capped = fmt == "csv" and size > self.options.max_bytes
         if capped:
             self.add("tokyo/limit-bytes", limit=self.options.max_bytes)
@@ -170,7 +193,17 @@ class _Run:
         if size > self.options.max_bytes:
             problem = {"member": "*", "size": size, "limit": self.options.max_bytes}
         if problem:
-            self.add("tokyo/xlsx-too-large", **problem)
+            self.add("tokyo/xlsx-too-complex" if "count" in problem else "tokyo/xlsx-too-large", **problem)
+            self.readable = False
+            return False
+        return True
+
+    def _columns_fit(self, sample: list[list[str]]) -> bool:
+        # frictionless opens a table at ~10 ms a column: 150,000 columns would
+        # run for half an hour before the first row, past any deadline.
+        widest = max((len(row) for row in sample), default=0)
+        if widest > self.options.max_columns:
+            self.add("tokyo/limit-columns", limit=self.options.max_columns, count=widest)
             self.readable = False
             return False
         return True
@@ -178,9 +211,17 @@ class _Run:
     def _sample(self, path: str, fmt: str) -> tuple[list[list[str]], str]:
         """The first rows as text, and the CSV delimiter."""
         if fmt == "xlsx":
-            resource = Resource(path, format="xlsx", dialect=Dialect(header=False))
-            with resource:
-                return [[text(c) for c in row] for row in resource.read_cells(size=SAMPLE_ROWS)], ","
+            # openpyxl itself: a frictionless resource would first build a
+            # field for each column the sheet declares (up to 16,384).
+            try:
+                book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+                try:
+                    rows = book.worksheets[0].iter_rows(values_only=True) if book.worksheets else iter(())
+                    return [[text(c) for c in row] for row in itertools.islice(rows, SAMPLE_ROWS)], ","
+                finally:
+                    book.close()
+            except Exception as exception:  # openpyxl, zipfile and XML parsers each raise their own
+                raise FrictionlessException(f"invalid excel file: {_detail(exception)}") from exception
         assert self.encoding is not None
         with open(path, "rb") as stream:
             raw = stream.read(SAMPLE_BYTES)
@@ -249,7 +290,7 @@ class _Run:
         # baseline reports the header here, its row part is row_shape's job.
         row_checks = [c for c in checks if type(c).validate_row is not Check.validate_row
                       and not isinstance(c, baseline)]
-        options, deadline = self.options, self.started + self.options.timeout
+        options, deadline = self.options, self.deadline
         rows = 0
         try:
             resource.open()
@@ -258,6 +299,9 @@ class _Run:
             return
         try:
             self._errors(e for check in checks for e in check.validate_start())
+            if time.monotonic() > deadline:
+                self.late(rows=0)
+                return
             stream = resource.row_stream
             while True:
                 try:
@@ -282,8 +326,7 @@ class _Run:
                     self.stats["partial"] = True
                     break
                 if rows % TIME_CHECK_EVERY == 0 and time.monotonic() > deadline:
-                    self.add("tokyo/limit-time", limit=options.timeout, rows=row.row_number)
-                    self.stats["partial"] = True
+                    self.late(rows=row.row_number)
                     break
             if not self.stats["partial"]:
                 self._errors(e for check in checks for e in check.validate_end())
@@ -321,8 +364,12 @@ class _Run:
 
     def report(self) -> Report:
         findings = self.findings
-        if findings.total > findings.limit:
-            # Past the limit, so listed over it: the reader must know the list is cut.
+        self.stats["truncated"] = findings.total > len(findings.items)
+        # Past the limits, so listed over them: the reader must know the list is cut.
+        if findings.full:
+            findings.items.append(Finding.of("tokyo/limit-report", limit=findings.max_bytes,
+                                             listed=len(findings.items), total=findings.total))
+        elif findings.total > findings.limit:
             findings.items.append(Finding.of("tokyo/limit-findings", limit=findings.limit, total=findings.total))
         self.stats.update(
             errors=findings.by_severity["error"],
@@ -347,6 +394,6 @@ def _line_end_before(path: str, limit: int, encoding: encodings.Encoding) -> int
 
 
 def _detail(exception: Exception) -> str:
-    if isinstance(exception, FrictionlessException):
-        return exception.error.message
-    return str(exception)
+    """A library's message for the report, without file system paths."""
+    text = exception.error.message if isinstance(exception, FrictionlessException) else str(exception)
+    return without_paths(text)

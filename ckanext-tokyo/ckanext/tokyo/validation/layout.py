@@ -9,6 +9,7 @@ columns whose sample values look numeric.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class Table:
     format: str = "csv"
     path: str = ""
     encoding: Optional[Encoding] = None  # CSV only
+    deadline: float = math.inf  # time.monotonic() by which the run must end
 
 
 def text(value: Any) -> str:
