@@ -268,6 +268,9 @@ def files(scale: str = "unit", seed: int = 2026) -> Iterator[Case]:
                            lambda w=width, e=encoding, d=delimiter: csv_bytes(
                                [[f"列{n}" for n in range(w)], ["1"] * w], e, d),
                            expect=("tokyo/limit-columns",))
+    # a header longer than the sample the engine reads first (256 KiB)
+    yield Case("wide", "150000-header-past-the-sample",
+               lambda: csv_bytes([[f"c{n}" for n in range(150_000)], ["1"] * 150_000]), expect=("tokyo/limit-columns",))
     for cells in (5_000, 50_000) if not full else (150_000,):
         yield Case("wide", f"wide-data-row-{cells}",
                    lambda c=cells: csv_bytes([["名称", "備考"], ["a"] * c, ["b", "c"]]))
@@ -406,10 +409,10 @@ HEAD_OK = b"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n"
 BODY = csv_bytes([["名称", PHONE], ["新宿区役所", "03-3209-1111"]])
 
 
-def feeds(scale: str = "unit") -> Iterator[Feed]:
-    """Server behaviours. With scale "unit" the slow ones trickle for about a
-    second past a 0.5 s deadline; "full" at one byte every 2 s."""
-    every = 0.1 if scale == "unit" else 2.0
+def feeds(scale: str = "unit", every: Optional[float] = None) -> Iterator[Feed]:
+    """Server behaviours. The slow ones send a byte every `every` seconds
+    (scale "unit": 0.1, "full": 2, as in the reported attack)."""
+    every = every if every is not None else (0.1 if scale == "unit" else 2.0)
 
     def trickle_headers(client, server):
         _send_slowly(client, HEAD_OK + b"X-Slow: " + b"a" * 10_000, every, server.stop)
@@ -519,6 +522,11 @@ def feeds(scale: str = "unit") -> Iterator[Feed]:
             yield Feed("redirect-feed", f"to-{n}-{status.decode()}", redirect(target, status))
     yield Feed("redirect-feed", "loop", redirect(b"/again"))
     yield Feed("redirect-feed", "no-location", lambda c, s: c.sendall(b"HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"))
+
+
+def feed(name: str, **options: object) -> Feed:
+    """The feed of that name (options as for `feeds`)."""
+    return next(f for f in feeds(**options) if f.name == name)  # type: ignore[arg-type]
 
 
 class FeedServer:

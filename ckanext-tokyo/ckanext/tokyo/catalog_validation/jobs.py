@@ -218,9 +218,11 @@ def content_key(path: str, schema: Optional[str], fmt: str) -> str:
 
 
 def _reusable(row: ResourceValidation) -> Optional[Outcome]:
-    """The last run's result, if a file with the same bytes may reuse it."""
-    if row.content_hash and row.report is not None and row.status in (SUCCESS, FAILURE):
-        return Outcome(row.status, report=row.report, schema=row.report.get("schema"),
+    """The last finished run's result, for a file with the same bytes (the
+    row is `pending` by now; a run that ended in error kept no report)."""
+    report = row.report
+    if row.content_hash and isinstance(report, dict) and "valid" in report:
+        return Outcome(SUCCESS if report["valid"] else FAILURE, report=report, schema=report.get("schema"),
                        content_hash=row.content_hash)
     return None
 
@@ -303,6 +305,7 @@ class _local_copy:
 
 def _run_in_save(row: ResourceValidation, resource: dict[str, Any], package: Optional[dict[str, Any]]) -> None:
     """A sync run inside the save's transaction: the save commits and indexes."""
+    row.started = utcnow()
     try:
         outcome = _check(resource, package or {}, _reusable(row))
     except _UploadNotStored:

@@ -166,11 +166,11 @@ class _Run:
                 return
         self.on_time()
         try:
-            sample, delimiter = self._sample(path, fmt)
+            sample, delimiter, widest = self._sample(path, fmt)
         except (FrictionlessException, csv.Error) as exception:
             self.unreadable(_detail(exception))
             return
-        if not self._columns_fit(sample):
+        if not self._columns_fit(widest):
             return
         self.on_time()
         table = self._table(path, fmt, sample, schema)
@@ -198,18 +198,19 @@ class _Run:
             return False
         return True
 
-    def _columns_fit(self, sample: list[list[str]]) -> bool:
+    def _columns_fit(self, widest: int) -> bool:
         # frictionless opens a table at ~10 ms a column: 150,000 columns would
         # run for half an hour before the first row, past any deadline.
-        widest = max((len(row) for row in sample), default=0)
         if widest > self.options.max_columns:
             self.add("tokyo/limit-columns", limit=self.options.max_columns, count=widest)
             self.readable = False
             return False
         return True
 
-    def _sample(self, path: str, fmt: str) -> tuple[list[list[str]], str]:
-        """The first rows as text, and the CSV delimiter."""
+    def _sample(self, path: str, fmt: str) -> tuple[list[list[str]], str, int]:
+        """The first rows as text, the CSV delimiter, and the widest row seen
+        (a row cut by the sample's end included: a header of 150,000
+        columns does not fit in the sample)."""
         if fmt == "xlsx":
             # openpyxl itself: a frictionless resource would first build a
             # field for each column the sheet declares (up to 16,384).
@@ -217,7 +218,8 @@ class _Run:
                 book = openpyxl.load_workbook(path, read_only=True, data_only=True)
                 try:
                     rows = book.worksheets[0].iter_rows(values_only=True) if book.worksheets else iter(())
-                    return [[text(c) for c in row] for row in itertools.islice(rows, SAMPLE_ROWS)], ","
+                    sample = [[text(c) for c in row] for row in itertools.islice(rows, SAMPLE_ROWS)]
+                    return sample, ",", max(map(len, sample), default=0)
                 finally:
                     book.close()
             except Exception as exception:  # openpyxl, zipfile and XML parsers each raise their own
@@ -231,9 +233,10 @@ class _Run:
         delimiter = "\t" if sum(ln.count("\t") for ln in lines) > sum(ln.count(",") for ln in lines) else ","
         rows = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter),
                                      SAMPLE_ROWS + 1))
+        widest = max(map(len, rows), default=0)
         if len(raw) == SAMPLE_BYTES or len(rows) > SAMPLE_ROWS:
             rows = rows[:-1]  # possibly cut short by the sample's end
-        return rows, delimiter
+        return rows, delimiter, widest
 
     def _table(self, path: str, fmt: str, sample: list[list[str]], schema: Optional[str]) -> Optional[Table]:
         descriptor: Optional[dict[str, Any]] = None
