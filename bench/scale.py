@@ -3,15 +3,16 @@
 refused, search and show p50/p95, the DCAT catalog page and full dump, and
 validation throughput for 1, 2 and 4 workers.
 
-    scripts/stack.sh up test7 && scripts/stack.sh up test9
-    .venv/bin/python bench/scale.py --tokyo-ini config/test7.ini --stock-ini config/test9.ini --datasets 1000
-    .venv/bin/python bench/scale.py ... --datasets 10000          # Tokyo's size (hours on 2 cores)
+    scripts/stack.sh up test7
+    .venv/bin/python bench/scale.py --ini config/test7.ini --datasets 1000
+    .venv/bin/python bench/scale.py --ini config/test7.ini --datasets 10000   # Tokyo's size (hours on 2 cores)
 
 It generates the catalog in the shape Tokyo publishes it today (package_show
 records: 95 organisations t000xxx / t<code>, ~8 resources a dataset of which
 a third are CSV files served by the bench on 127.0.0.1, keywords as Tokyo
-writes them, with ・ and brackets, 更新頻度 spellings, categories), and
-**deletes the stacks' databases and indexes** between loads:
+writes them, with ・ and brackets, 更新頻度 spellings, categories), and loads
+it one way after the other on the same stack (--stock-ini: another), **deleting
+its database and index** before each load:
 
 * stock: CKAN with `activity dcat` (profile euro_dcat_ap_3); each record
   saved through package_create, as published (stock CKAN refuses ・).
@@ -201,7 +202,7 @@ def delta(before: dict[str, int], after: dict[str, int], datasets: int) -> dict[
 
 
 def self_call(ini: str, command: str, *args: str) -> dict[str, Any]:
-    result = subprocess.run([PYTHON, __file__, command, "--ini", ini, *args], capture_output=True, text=True)
+    result = subprocess.run([PYTHON, __file__, command, "--step-ini", ini, *args], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"{command}: {result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -321,10 +322,10 @@ def _in_ckan(ini: str) -> Any:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", nargs="?", default="run", choices=("run", "_stock", "_queries"))
-    parser.add_argument("--ini", help="(internal) the config of a sub-step")
+    parser.add_argument("--step-ini", help="(internal) the config of a sub-step")
     parser.add_argument("--source", help="(internal) the records of a load")
-    parser.add_argument("--tokyo-ini", default="config/test7.ini")
-    parser.add_argument("--stock-ini", default="config/test9.ini")
+    parser.add_argument("--tokyo-ini", "--ini", default="config/test7.ini", help="a test stack's config")
+    parser.add_argument("--stock-ini", help="another stack for stock CKAN (default: the same, reset between)")
     parser.add_argument("--datasets", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=20, help="rounds of queries (10 searches, 10 shows each)")
     parser.add_argument("--workers", type=int, default=2, help="workers validating the catalog after the load")
@@ -334,8 +335,8 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.command != "run":
-        with _in_ckan(args.ini):
-            result = load_stock(args.ini, args.source) if args.command == "_stock" else queries(args.rounds)
+        with _in_ckan(args.step_ini):
+            result = load_stock(args.step_ini, args.source) if args.command == "_stock" else queries(args.rounds)
         print(json.dumps(result, ensure_ascii=False))
         return 0
 
@@ -352,7 +353,8 @@ def main() -> int:
         out["csv_files"] = sum(1 for r in catalog for res in r["resources"] if res["format"] == "CSV")
         out["organizations"] = len({r["owner_org"] for r in catalog})
         allow = {"ckanext.tokyo.validation.allow_hosts": f"127.0.0.1:{files.server_address[1]}"}
-        stock = derived(args.stock_ini, tmp, "stock", STOCK_PLUGINS, **{"ckanext.dcat.rdf.profiles": "euro_dcat_ap_3"})
+        stock = derived(args.stock_ini or args.tokyo_ini, tmp, "stock", STOCK_PLUGINS,
+                        **{"ckanext.dcat.rdf.profiles": "euro_dcat_ap_3"})
         off = derived(args.tokyo_ini, tmp, "off", TOKYO_PLUGINS_OFF)
         on = derived(args.tokyo_ini, tmp, "on", TOKYO_PLUGINS_ON, **allow)
 
