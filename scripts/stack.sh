@@ -267,7 +267,8 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   # tokyo_datastore: queue the loads of tables validated without one (the
   # plugin enabled later, Redis down); each validation's end queues its own.
   "$CKAN" -c "$INI" tokyo datastore-load
-  start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker
+  # Editors' runs (queue priority) before the bulk backlog (default).
+  start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker priority default
   start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
     "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 "$STATE/ckan.log"

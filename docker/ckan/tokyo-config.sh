@@ -22,6 +22,7 @@ ckan config-tool "$INI" \
   "ckan.locale_order = ja en" \
   "ckan.display_timezone = Asia/Tokyo" \
   "ckan.csrf_protection.ignore_extensions = false" \
+  "REMEMBER_COOKIE_SAMESITE = Lax" \
   "ckan.auth.create_user_via_web = false" \
   "ckan.auth.user_create_organizations = false" \
   "ckan.auth.user_create_groups = false"

@@ -48,6 +48,15 @@ def test_worker_runs_with_the_web_services_config_and_recovers_first():
     script = (ROOT / "docker" / "ckan" / "tokyo-worker.sh").read_text()
     recover, start = script.index("tokyo validate --pending"), script.index("exec ckan")
     assert recover < start and '-c "$INI"' in script[start - 20:]
+    # editors' runs before the bulk backlog, unless other queues are named
+    assert "set -- priority default" in script and script.index("set -- priority default") < start
+
+
+def test_worker_scales_and_cookies_are_same_site():
+    assert "--scale worker=" in COMPOSE.read_text()
+    config = (ROOT / "docker" / "ckan" / "tokyo-config.sh").read_text()
+    assert '"REMEMBER_COOKIE_SAMESITE = Lax"' in config
+    assert "REMEMBER_COOKIE_SAMESITE = Lax" in (ROOT / "config" / "ckan.ini.in").read_text()
 
 
 def test_production_image_carries_no_test_tools():

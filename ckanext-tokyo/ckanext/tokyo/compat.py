@@ -16,6 +16,8 @@ Everything else uses the toolkit and the actions, which are the same on both.
   on both; 2.12 links them through the groups' file-keeper storage when one
   is configured, 2.11 (and 2.12 without it) serves them under
   ``/uploads/group/``.
+* Saving without indexing (bulk loads): 2.12's actions index explicitly
+  unless ``defer_commit``; 2.11 indexes on commit (``synchronous_search``).
 * Background jobs: 2.11 pins rq 1.16, 2.12 rq 2, whose started-job registry
   keys jobs by execution; only the worker's public attributes are read.
 """
@@ -108,6 +110,29 @@ def reindex_package(package_id: str, defer_commit: bool = False) -> None:
     pkg_dict = toolkit.get_action("package_show")(
         {"ignore_auth": True, "validate": False, "use_cache": False}, {"id": package_id})
     index_for(model.Package).update_dict(pkg_dict, defer_commit)
+
+
+@contextlib.contextmanager
+def indexing_deferred() -> Iterator[dict[str, Any]]:
+    """Dataset saves inside the block write no search index (a bulk load
+    indexes once at the end); yields what to add to the actions' context.
+    2.12: ``defer_commit`` makes package_create/_update skip their index
+    write, and their commit (the caller commits each dataset); 2.11 indexes
+    on commit through the ``synchronous_search`` system plugin, unloaded for
+    the block."""
+    if CKAN_VERSION >= (2, 12):
+        yield {"defer_commit": True}
+        return
+    from ckan import plugins
+
+    loaded = plugins.plugin_loaded("synchronous_search")
+    if loaded:
+        plugins.unload("synchronous_search")
+    try:
+        yield {}
+    finally:
+        if loaded:
+            plugins.load("synchronous_search")
 
 
 def rq_worker(name: str, connection: Any) -> Any:

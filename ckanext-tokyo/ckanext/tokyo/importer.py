@@ -252,6 +252,7 @@ class Importer:
         self.not_found = not_found
         self.validation_error = validation_error
         self.report = Report()
+        self.saved: list[str] = []  # names of the datasets created or updated
         self._orgs: set[str] = set()
 
     def _show(self, action: str, name: str) -> dict | None:
@@ -278,12 +279,14 @@ class Importer:
             if existing is None:
                 self.call("package_create", wanted)
                 self.report.created += 1
+                self.saved.append(name)
                 return "created"
             if unchanged(wanted, existing):
                 self.report.unchanged += 1
                 return "unchanged"
             self.call("package_update", with_resource_ids(wanted, existing))
             self.report.updated += 1
+            self.saved.append(name)
             return "updated"
         except self.validation_error as e:
             self.report.failed[name] = str(getattr(e, "error_dict", e))

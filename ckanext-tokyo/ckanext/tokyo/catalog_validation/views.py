@@ -6,6 +6,7 @@ from typing import Any
 from flask import Blueprint
 
 import ckan.plugins.toolkit as tk
+from ckan.lib.pagination import Page
 
 from ckanext.tokyo.metadata import organizations
 from ckanext.tokyo.validation import messages
@@ -13,6 +14,7 @@ from ckanext.tokyo.validation import messages
 from . import helpers, resources
 
 validation = Blueprint("tokyo_validation", __name__)
+REPORT_PAGE = 200  # findings per report page
 
 
 def _context() -> dict[str, Any]:
@@ -30,20 +32,37 @@ def report(id: str, resource_id: str):
         return tk.abort(403, tk._("Unauthorized to read resource %s") % resource_id)
     if resource.get("package_id") != package["id"]:
         return tk.abort(404, tk._("Resource not found"))
+    page = max(tk.h.get_page_number(tk.request.args), 1)
     try:
-        run = tk.get_action("resource_validation_show")(dict(context), {"resource_id": resource_id})
+        run = tk.get_action("resource_validation_show")(dict(context), {
+            "resource_id": resource_id, "findings_offset": (page - 1) * REPORT_PAGE,
+            "findings_limit": REPORT_PAGE})
     except tk.ObjectNotFound:
         run = None
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Unauthorized to read resource %s") % resource_id)
     language = helpers.lang()
+    groups = helpers.group_findings((run or {}).get("report"), language)
+    for group in groups:  # findings no page lists (the report's caps)
+        group["unlisted"] = group["total"] - (run or {}).get("findings_by_code", {}).get(group["code"], 0)
     return tk.render("tokyo_validation/report.html", extra_vars={
         "pkg": package, "pkg_dict": package, "res": resource, "run": run,
-        "groups": helpers.group_findings((run or {}).get("report"), language),
+        "groups": groups,
+        "pager": _pager(run, page, id, resource_id),
         "status": (run or {}).get("status") or resource.get("validation_status"),
         "can_run": helpers.can_run(package) and resources.eligible(resource),
         "en": language == "en",
     })
+
+
+def _pager(run: Any, page: int, id: str, resource_id: str) -> Any:
+    """CKAN's pager over the findings the report lists (None for one page)."""
+    listed = (run or {}).get("findings_total") or 0
+    if listed <= REPORT_PAGE:
+        return None
+    return Page(collection=range(listed), page=page, items_per_page=REPORT_PAGE, item_count=listed,
+                url=lambda q=None, page=1: tk.h.url_for("tokyo_validation.report", id=id,
+                                                         resource_id=resource_id, page=page))
 
 
 def run(id: str, resource_id: str):

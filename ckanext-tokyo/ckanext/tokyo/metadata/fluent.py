@@ -13,15 +13,16 @@ import json
 import re
 from typing import Any
 
+from ckan.common import _
 from ckan.lib.navl.dictization_functions import StopOnError, missing
 
 from ckanext.scheming.validation import scheming_validator
 
+from ckanext.tokyo.base import keywords
 from ckanext.tokyo.base.values import value_list
 
 REQUIRED_LANGUAGE = "ja"
-_TAG_SPLIT = re.compile(r"[,、，]")
-_TAG_OK = re.compile(r"[\w \-.]*$", re.UNICODE)
+_TAG_SPLIT = re.compile(f"[{keywords.SEPARATORS}]")
 LANG_NAMES = {"ja": ("日本語", "Japanese"), "en": ("英語", "English")}
 
 
@@ -122,12 +123,12 @@ def _clean_tags(lang: str, tags) -> list[str]:
         tags = value_list(tags, split=_TAG_SPLIT)
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise _Bad(f"{lang}: キーワードの一覧で指定してください。 / {lang}: expected a list of keywords.")
-    clean = value_list(tags)
+    clean = list(dict.fromkeys(keywords.written(tag) for tag in value_list(tags)))
     for tag in clean:
-        if not _TAG_OK.match(tag) or len(tag) > 100:
-            raise _Bad(f"キーワード「{tag}」に使えない文字があります（・や記号は使えません）。 / "
-                       f"Keyword \"{tag}\" may only contain letters, digits, spaces, '-', '_' and '.'.")
-    return clean
+        reason = keywords.problem(tag)
+        if reason:
+            raise _Bad(_("Keyword \"%(keyword)s\": %(reason)s.") % {"keyword": tag, "reason": _(reason)})
+    return [tag for tag in clean if tag]
 
 
 @scheming_validator
@@ -158,14 +159,17 @@ def fluent_core_translated(key, data, errors, context):
 
 
 def fluent_core_tags(key, data, errors, context):
-    """After fluent_tags: the Japanese keywords become CKAN's core tags."""
+    """After fluent_tags: the Japanese keywords become CKAN's core tags, in
+    their search form (keywords.search_form: 青少年・治安対策本部 → 青少年
+    治安対策本部), which CKAN's tag rule accepts; ``tags_translated`` keeps
+    them as written, for display and DCAT."""
     value = data.get(key)
     if errors[key] or not isinstance(value, str):
         return
     prefix = key[:-1] + ("tags",)
     for k in [k for k in data if k[: len(prefix)] == prefix and len(k) == len(prefix) + 2]:
         del data[k]
-    for i, tag in enumerate(json.loads(value).get(REQUIRED_LANGUAGE, [])):
+    for i, tag in enumerate(keywords.search_forms(json.loads(value).get(REQUIRED_LANGUAGE, []))):
         data[prefix + (i, "name")] = tag
 
 

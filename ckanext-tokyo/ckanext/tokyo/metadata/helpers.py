@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from ckanext.tokyo.base import codelists, identifiers, standards
+from ckanext.tokyo.base import codelists, identifiers, keywords, standards
 from ckanext.tokyo.base.values import value_list
 
 
@@ -223,6 +223,23 @@ def tokyo_organization_title(organization: dict | None, lang: str | None = None)
 
         title_en = organizations.titles_en([org["name"]]).get(org["name"])
     return (title_en or "").strip() or title
+
+
+def tokyo_keywords(pkg: dict, lang: str | None = None) -> list[tuple[str, str | None]]:
+    """(keyword as written, core tag to filter by or None) for the page's
+    language, falling back to Japanese; English keywords have no core tag
+    (CKAN's tags are the Japanese ones), so they are searched as text."""
+    lang = page_lang(lang)
+    translated = pkg.get("tags_translated")
+    if isinstance(translated, str):
+        translated = json.loads(translated or "{}")
+    translated = translated if isinstance(translated, dict) else {}
+    written = value_list(translated.get(lang), split=None)
+    if written and lang != "ja":
+        return [(keyword, None) for keyword in written]
+    written = value_list(translated.get("ja"), split=None) or [t.get("display_name") or t.get("name")
+                                                               for t in pkg.get("tags") or []]
+    return [(keyword, keywords.search_form(keyword)) for keyword in written if keyword]
 
 
 def tokyo_repeats(value) -> list[dict]:

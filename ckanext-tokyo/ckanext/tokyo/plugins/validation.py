@@ -13,6 +13,7 @@ import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo import bulk
 from ckanext.tokyo.catalog_validation import (
     actions,
     auth,
@@ -34,6 +35,7 @@ SERVER_KEYS = (resources.STATUS_KEY, resources.TIMESTAMP_KEY)
 class TokyoValidationPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
     p.implements(p.IConfigDeclaration)
+    p.implements(p.IConfigurable)
     p.implements(p.IActions)
     p.implements(p.IAuthFunctions)
     p.implements(p.IBlueprint)
@@ -52,6 +54,10 @@ class TokyoValidationPlugin(p.SingletonPlugin):
     # IConfigDeclaration
     def declare_config_options(self, declaration, key):
         settings.declare(declaration, key)
+
+    # IConfigurable
+    def configure(self, config):
+        bulk.on_release(jobs.release_held)  # runs held by a bulk load are queued after it
 
     # IActions / IAuthFunctions
     def get_actions(self):
