@@ -101,3 +101,22 @@ def import_(source: str, limit: int | None):
             " / what was imported so far is kept; run the import again for the rest") from problem
     if run.report.failed:
         raise click.exceptions.Exit(1)
+
+
+@tokyo.command("dcat-dump")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt"]), default="ttl", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: the file /catalog/full.<format> serves).")
+@click.option("--rows", type=int, default=100, show_default=True, help="Datasets per page built.")
+def dcat_dump(fmt: str, output: str | None, rows: int):
+    """Write the whole catalog as DCAT-AP 3 in one file, streamed page by
+    page (the file is replaced at the end, never half-written)."""
+    from ckanext.tokyo.dcat import dump
+
+    def progress(report):
+        click.echo(f"\r{report.datasets} datasets", nl=False, err=True)
+
+    path, report = dump.dump(fmt, output, rows, progress)
+    click.echo("", err=True)
+    click.echo(f"{path}: {report.datasets} datasets, {report.pages} pages, "
+               f"{report.bytes / 1e6:.1f} MB in {report.seconds:.1f} s")
