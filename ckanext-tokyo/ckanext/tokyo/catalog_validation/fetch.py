@@ -137,6 +137,7 @@ class GuardedClient:
     allow_hosts: Iterable[str] = ()
     resolver: Resolver = system_resolver
     user_agent: str = "ckanext-tokyo-validation/1.0"
+    accept: str = ACCEPT  # the media types asked for (the harvester asks for RDF)
 
     def fetch(self, url: str, out: IO[bytes]) -> Fetched:
         """Stream the body of `url` into `out`; raises FetchRefused/FetchError."""
@@ -212,7 +213,7 @@ class GuardedClient:
         try:
             connection.request("GET", target.path, headers={
                 "Host": host_header, "User-Agent": self.user_agent,
-                "Accept": ACCEPT,
+                "Accept": self.accept,
                 "Accept-Encoding": "identity", "Connection": "close"})
             return connection.getresponse()
         except (OSError, http.client.HTTPException) as exception:
