@@ -46,6 +46,7 @@ setup(
             "tokyo_schema = ckanext.tokyo.plugins.schema:TokyoSchemaPlugin",
             "tokyo_dcat = ckanext.tokyo.plugins.dcat:TokyoDcatPlugin",
             "tokyo_validation = ckanext.tokyo.plugins.validation:TokyoValidationPlugin",
+            "tokyo_quality = ckanext.tokyo.plugins.quality:TokyoQualityPlugin",
             "tokyo_harvest = ckanext.tokyo.plugins.harvest:TokyoHarvestPlugin",
             "tokyo_dcat_harvester = ckanext.tokyo.plugins.harvest:TokyoDCATHarvester",
             "tokyo_ckan_harvester = ckanext.tokyo.plugins.harvest:TokyoCKANHarvester",

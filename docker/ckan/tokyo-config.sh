@@ -15,6 +15,10 @@ ckan config-tool "$INI" \
   "licenses_group_url = file:///srv/app/licenses.json" \
   "ckanext.dcat.rdf.profiles = euro_dcat_ap_3 tokyo_dcat_ap" \
   "ckanext.dcat.enable_content_negotiation = true" \
+  "ckanext.tokyo.dcat.dump_dir = /var/lib/ckan/dcat" \
+  "ckan.harvest.mq.type = redis" \
+  "ckan.harvest.timeout = 120" \
+  "ckanext.tokyo.harvest.sources_sysadmin_only = true" \
   "ckan.locale_default = ja" \
   "ckan.locales_offered = ja en" \
   "ckan.locale_order = ja en" \

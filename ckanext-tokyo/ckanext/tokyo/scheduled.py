@@ -21,8 +21,43 @@ def _harvest() -> str:
     return "harvest: due jobs started, finished jobs closed"
 
 
+def _links() -> str:
+    """Resource URLs due for a check (never, a week ago, or changed)."""
+    from ckanext.tokyo.quality import store
+
+    checked, broken = store.check_due_links()
+    return f"links: {checked} checked, {broken} broken"
+
+
+def _scores() -> str:
+    """Metadata quality scores never computed or older than a day."""
+    from ckanext.tokyo.quality import store
+
+    return f"quality: {store.rescore_due()} datasets scored"
+
+
+DUMP_EVERY = 6 * 3600  # seconds between full-catalog DCAT files
+
+
+def _dcat_dump() -> str:
+    """The full-catalog DCAT file (/catalog/full.ttl), when older than DUMP_EVERY."""
+    import os
+    import time
+
+    from ckanext.tokyo.dcat import dump
+
+    path = dump.path_for("ttl")
+    if os.path.exists(path) and time.time() - os.path.getmtime(path) < DUMP_EVERY:
+        return "dcat dump: fresh"
+    path, report = dump.dump("ttl")
+    return f"dcat dump: {report.datasets} datasets in {report.seconds:.0f} s"
+
+
 TASKS: list[tuple[str, str, Callable[[], str]]] = [
     ("harvest", "harvest", _harvest),
+    ("links", "tokyo_quality", _links),
+    ("scores", "tokyo_quality", _scores),
+    ("dcat dump", "tokyo_dcat", _dcat_dump),
 ]
 
 

@@ -139,8 +139,9 @@ class GuardedClient:
     user_agent: str = "ckanext-tokyo-validation/1.0"
     accept: str = ACCEPT  # the media types asked for (the harvester asks for RDF)
 
-    def fetch(self, url: str, out: IO[bytes]) -> Fetched:
-        """Stream the body of `url` into `out`; raises FetchRefused/FetchError."""
+    def fetch(self, url: str, out: Optional[IO[bytes]]) -> Fetched:
+        """Stream the body of `url` into `out` (None: only check that it
+        answers 200, reading no body); raises FetchRefused/FetchError."""
         deadline = time.monotonic() + self.timeout
         hops: list[str] = []
         for _ in range(self.max_redirects + 1):
@@ -157,7 +158,7 @@ class GuardedClient:
                     continue
                 if response.status != 200:
                     raise FetchError(f"HTTP {response.status} {response.reason}")
-                size = self._copy(response, out, deadline)
+                size = self._copy(response, out, deadline) if out is not None else 0
                 return Fetched(url, response.status, response.getheader("Content-Type", ""), size, hops)
             finally:
                 connection.close()

@@ -23,6 +23,8 @@ from ckanext.tokyo import compat
 from ckanext.tokyo.base import codelists, identifiers, standards
 from ckanext.tokyo.base.values import value_list
 from ckanext.tokyo.dcat import memo, prefixes, vocab
+from ckanext.tokyo.dcat.prefixes import DQV
+from ckanext.tokyo.quality import store as quality_store
 
 TEXT_PREDICATES = (DCT.title, DCT.description, DCAT.keyword)
 
@@ -547,6 +549,38 @@ class GraphBuilder:
         self._contacts(dataset_dict, dataset_ref)
         for resource_dict in dataset_dict.get("resources", []):
             self._distribution(dataset_dict, resource_dict, dataset_ref)
+        self._quality(dataset_dict, dataset_ref)
+
+    # ------------------------------------------------------------ quality (DQV)
+
+    def _quality(self, dataset_dict, dataset_ref):
+        """The stored metadata quality score (tokyo_quality) as DQV
+        measurements: the total and one per MQA dimension."""
+        if not (self._w.quality and dataset_dict.get("id")):
+            return
+        details = quality_store.stored(dataset_dict["id"])
+        if not details:
+            return
+        g = self.g
+        values = [("score", details["score"])] + [
+            (name, found["points"]) for name, found in details["dimensions"].items()]
+        for name, value in values:
+            node = BNode()
+            g.add((dataset_ref, DQV.hasQualityMeasurement, node))
+            g.add((node, RDF.type, DQV.QualityMeasurement))
+            g.add((node, DQV.isMeasurementOf, self._metric(name)))
+            g.add((node, DQV.value, Literal(value, datatype=XSD.integer)))
+
+    def _metric(self, name: str) -> URIRef:
+        """tokyo:<name>Points, a dqv:Metric in its MQA dimension (once per graph)."""
+        metric = vocab.TOKYO[f"{name}Points"]
+        if not self._described(metric, DQV.Metric):
+            if name != "score":
+                self.g.add((metric, DQV.inDimension, URIRef(vocab.METRIC_BASE + name)))
+            self.g.add((metric, SKOS.definition, Literal(
+                vocab.QUALITY_METRIC_DEFINITIONS.get(name, name), lang="en")))
+            self.g.add((metric, DQV.expectedDataType, XSD.integer))
+        return metric
 
     def add_catalog(self, catalog_dict, catalog_ref):
         """What this profile adds to the catalog (a page) euro_dcat_ap_3 wrote."""

@@ -36,6 +36,16 @@ ADMS_PUBLISHER_TYPE = "http://purl.org/adms/publishertype/"
 SPDX_ALGORITHM = "http://spdx.org/rdf/terms#checksumAlgorithm_"
 # The metrics of data.europa.eu's Metadata Quality Assessment (DQV).
 METRIC_BASE = "https://piveau.eu/ns/voc#"
+QUALITY_METRIC_DEFINITIONS = {
+    "score": "Metadata quality points of the dataset by the Metadata Quality Assessment method of "
+             "data.europa.eu (0 to 405).",
+    "findability": "Points for findability (keywords, themes, spatial and temporal coverage; 0 to 100).",
+    "accessibility": "Points for accessibility (reachable access and download URLs; 0 to 100).",
+    "interoperability": "Points for interoperability (formats, media types, open and machine-readable "
+                        "formats, DCAT-AP compliance; 0 to 110).",
+    "reusability": "Points for reusability (licence, access rights, contact point, publisher; 0 to 75).",
+    "contextuality": "Points for contextuality (rights, file size, dates; 0 to 20).",
+}
 
 PDL_URL = "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0"
 
