@@ -69,7 +69,7 @@ def _prefix_lines(text: str) -> tuple[list[str], str]:
 
 
 def write(out, pages: Iterator[list[dict]], fmt: str = "ttl",
-          progress: Callable[[DumpReport], None] | None = None) -> DumpReport:
+          progress: Callable[[DumpReport], None] | None = None, profiles: list[str] | None = None) -> DumpReport:
     """Stream the catalog into a text file object."""
     report = DumpReport()
     started = time.perf_counter()
@@ -82,7 +82,7 @@ def write(out, pages: Iterator[list[dict]], fmt: str = "ttl",
             out.write(line + "\n")
         out.write("\n")
     for page in pages:
-        graph = feed.catalog_graph(page)
+        graph = feed.catalog_graph(page, profiles)
         prefixes.bind(graph, catalog)
         text = graph.serialize(format=FORMATS[fmt])
         if fmt == "ttl":

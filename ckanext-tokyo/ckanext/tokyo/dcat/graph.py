@@ -24,7 +24,6 @@ from ckanext.tokyo.base import codelists, identifiers, standards
 from ckanext.tokyo.base.values import value_list
 from ckanext.tokyo.dcat import memo, prefixes, vocab
 from ckanext.tokyo.dcat.prefixes import DQV
-from ckanext.tokyo.quality import store as quality_store
 
 TEXT_PREDICATES = (DCT.title, DCT.description, DCAT.keyword)
 
@@ -554,16 +553,17 @@ class GraphBuilder:
     # ------------------------------------------------------------ quality (DQV)
 
     def _quality(self, dataset_dict, dataset_ref):
-        """The stored metadata quality score (tokyo_quality) as DQV
-        measurements: the total and one per MQA dimension."""
-        if not (self._w.quality and dataset_dict.get("id")):
-            return
-        details = quality_store.stored(dataset_dict["id"])
-        if not details:
+        """The metadata quality score (tokyo_quality) as DQV
+        measurements: the total, and in a dataset's own document also one
+        per MQA dimension (a catalog page keeps to the total: six
+        measurements a dataset would make a page half as large again)."""
+        found = dataset_dict.get("metadata_quality")  # put on the dict by tokyo_quality
+        if not isinstance(found, dict) or "score" not in found:
             return
         g = self.g
-        values = [("score", details["score"])] + [
-            (name, found["points"]) for name, found in details["dimensions"].items()]
+        values = [("score", found["score"])]
+        if not self._w.page:
+            values += list((found.get("dimensions") or {}).items())
         for name, value in values:
             node = BNode()
             g.add((dataset_ref, DQV.hasQualityMeasurement, node))
@@ -586,6 +586,7 @@ class GraphBuilder:
         """What this profile adds to the catalog (a page) euro_dcat_ap_3 wrote."""
         g = self.g
         self._bind()
+        self._w.page = True
         catalog_dict = catalog_dict or {}
         for predicate in (DCT.title, DCT.description, DCT.language):
             g.remove((catalog_ref, predicate, None))

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import weakref
 
-import ckan.plugins as p
-
 from ckanext.dcat.utils import catalog_uri
 
 
@@ -24,8 +22,7 @@ class PageMemo:
         self.orgs: dict = {}        # organisation id -> stored fields, 法人番号
         self.catalog = catalog_uri()
         self.bound = False          # namespace prefixes bound
-        # metadata quality scores are stored (tokyo_quality enabled)
-        self.quality = p.plugin_loaded("tokyo_quality")
+        self.page = False           # a catalog page (not one dataset's document)
 
 
 _MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -18,6 +18,7 @@ from ckanext.tokyo.quality import helpers, model, store
 
 class TokyoQualityPlugin(p.SingletonPlugin):
     p.implements(p.IConfigurer)
+    p.implements(p.IConfigDeclaration)
     p.implements(p.ITemplateHelpers)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
@@ -25,6 +26,11 @@ class TokyoQualityPlugin(p.SingletonPlugin):
     # IConfigurer
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
+
+    # IConfigDeclaration
+    def declare_config_options(self, declaration, key):
+        declaration.declare_int(key.ckanext.tokyo.quality.link_timeout, 20).set_description(
+            "Seconds to check one resource URL (redirects included).")
 
     # ITemplateHelpers
     def get_helpers(self):
@@ -46,7 +52,13 @@ class TokyoQualityPlugin(p.SingletonPlugin):
             pkg_dict["metadata_quality_score"] = score.total
         return pkg_dict
 
+    def after_dataset_show(self, context, pkg_dict):
+        if pkg_dict.get("type", "dataset") == "dataset" and model.tables_exist():
+            store.on_dicts([pkg_dict])
+
     def after_dataset_search(self, search_results, search_params):
+        if model.tables_exist():
+            store.on_dicts(search_results.get("results") or [])
         return helpers.label_facet_items(search_results)
 
     def after_dataset_create(self, context, pkg_dict):

@@ -18,7 +18,7 @@ RECHECK_AFTER = datetime.timedelta(days=7)
 
 
 def client() -> GuardedClient:
-    return GuardedClient(timeout=float(tk.config.get("ckanext.tokyo.quality.link_timeout") or 20),
+    return GuardedClient(timeout=float(tk.config.get("ckanext.tokyo.quality.link_timeout")),
                          max_redirects=validation_settings.get("fetch_max_redirects"),
                          allow_hosts=validation_settings.get("allow_hosts"), accept="*/*",
                          user_agent="ckanext-tokyo-linkcheck/1.0")

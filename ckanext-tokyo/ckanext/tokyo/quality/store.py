@@ -50,6 +50,23 @@ def stored(package_id: str) -> dict | None:
     return dict(row.details, computed=row.computed.isoformat()) if row else None
 
 
+def on_dicts(pkg_dicts: list[dict]) -> None:
+    """Put each dataset's stored score on its dict as ``metadata_quality``
+    ({score, rating, dimensions: {name: points}}), one query for all."""
+    ids = [d["id"] for d in pkg_dicts if d.get("id")]
+    if not ids:
+        return
+    rows = model.Session.query(DatasetQuality.package_id, DatasetQuality.details).filter(
+        DatasetQuality.package_id.in_(ids))
+    found = {package_id: details for package_id, details in rows}
+    for pkg_dict in pkg_dicts:
+        details = found.get(pkg_dict.get("id"))
+        if details:
+            pkg_dict["metadata_quality"] = {
+                "score": details["score"], "rating": details["rating"],
+                "dimensions": {name: d["points"] for name, d in details["dimensions"].items()}}
+
+
 def refresh(package_id: str) -> None:
     """Score again and reindex (facet, export) one dataset."""
     from ckan.lib.search import rebuild
