@@ -104,7 +104,7 @@ def main(argv=None) -> int:
         from ckanext.dcat.processors import RDFSerializer
 
         from ckanext.tokyo import demo
-        from ckanext.tokyo.quality import mqa, store
+        from ckanext.tokyo.quality import mqa
 
         demo.load()
         shapes = rdflib.Graph().parse(SHAPES, format="turtle")
