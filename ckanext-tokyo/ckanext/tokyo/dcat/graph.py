@@ -251,7 +251,11 @@ class GraphBuilder:
         if not org:
             return
         g = self.g
-        fallback = URIRef(publisher_uri_organization_fallback(dataset_dict))
+        fallbacks = self._w.fallbacks  # ckanext-dcat's organisation IRI, once per organisation and page
+        org_id = dataset_dict["organization"]["id"]
+        fallback = fallbacks.get(org_id)
+        if fallback is None:
+            fallback = fallbacks[org_id] = URIRef(publisher_uri_organization_fallback(dataset_dict))
         if not number:
             # No 法人番号: keep euro_dcat_ap_3's organisation node, name it.
             if (dataset_ref, DCT.publisher, fallback) in g:
