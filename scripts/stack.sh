@@ -21,8 +21,9 @@ CKAN=$VENV/bin/ckan
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose libmagic1 libpq-dev curl gettext-base"
 # Our plugins come before scheming: CKAN gives templates of earlier plugins
-# priority, and tokyo_schema overrides some of scheming's display templates.
-PLUGINS="activity tokyo_schema tokyo_validation scheming_datasets scheming_organizations dcat tokyo_dcat tokyo_quality harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester"
+# priority, and tokyo_schema overrides some of scheming's display templates
+# (every tokyo plugin with templates — tokyo_quality too — goes before it).
+PLUGINS="activity tokyo_schema tokyo_validation tokyo_quality scheming_datasets scheming_organizations dcat tokyo_dcat harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }

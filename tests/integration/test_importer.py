@@ -24,21 +24,10 @@ pytestmark = [
 @pytest.fixture
 def cli_plugin_tables(ckan_config):
     """The CLI builds its app from the ini file, with all its plugins: give
-    their tables (activity's columns) to the freshly reset database."""
-    from ckan.cli import load_config
-    from ckan.cli.db import _run_migrations
+    their tables to the freshly reset database."""
+    from tests import plugin_tables
 
-    configured = load_config(ckan_config["__file__"]).get("ckan.plugins", "")
-    if "activity" in configured.split():
-        import ckan.plugins as p
-
-        loaded = p.plugin_loaded("activity")
-        p.load("activity")
-        try:
-            _run_migrations("activity")
-        finally:
-            if not loaded:
-                p.unload("activity")
+    plugin_tables.migrate_for_ini(ckan_config["__file__"])
 
 
 def _import(cli, source=SAMPLE, exit_code=0):

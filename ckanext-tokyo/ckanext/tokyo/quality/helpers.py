@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo.quality import mqa, store
+from ckanext.tokyo.quality import model, mqa, store
 
 FACET = "metadata_quality"
 
@@ -26,7 +26,7 @@ def facet_title() -> str:
 def dataset_quality(pkg_dict: dict) -> dict | None:
     """The stored score of a dataset for its page: rating, dimensions and
     what to add, the largest gain first."""
-    if not pkg_dict or not pkg_dict.get("id"):
+    if not pkg_dict or not pkg_dict.get("id") or not model.tables_exist():
         return None
     details = store.stored(pkg_dict["id"])
     if not details:
