@@ -20,8 +20,8 @@ from tests.integration import jena_shacl
 from tests.integration.dcat_support import shacl
 from tests.loopback_http import CountingServer
 
-PLUGINS = ("scheming_datasets scheming_organizations tokyo_schema tokyo_validation dcat tokyo_dcat "
-           "tokyo_quality")
+# As the catalog orders them: our plugins (their templates) before scheming.
+PLUGINS = "tokyo_schema tokyo_validation tokyo_quality scheming_datasets scheming_organizations dcat tokyo_dcat"
 DQV = rdflib.Namespace("http://www.w3.org/ns/dqv#")
 TOKYO = rdflib.Namespace("urn:ckanext-tokyo:dcat#")
 
