@@ -21,10 +21,11 @@ CKAN=$VENV/bin/ckan
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose libmagic1 libpq-dev curl gettext-base"
 # Our plugins come before scheming: CKAN gives templates of earlier plugins
-# priority, and tokyo_schema overrides some of scheming's display templates.
+# priority, and tokyo_schema overrides some of scheming's display templates
+# (every tokyo plugin with templates — tokyo_quality too — goes before it).
 # tokyo_datastore (tables loaded into CKAN's DataStore, previews, Data API)
 # stands on tokyo_validation, datastore and datatables_view.
-PLUGINS="activity tokyo_schema tokyo_validation tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases scheming_datasets scheming_organizations dcat tokyo_dcat"
+PLUGINS="activity tokyo_schema tokyo_validation tokyo_quality tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases scheming_datasets scheming_organizations dcat tokyo_dcat harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -269,6 +270,12 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   "$CKAN" -c "$INI" tokyo datastore-load
   # Editors' runs (queue priority) before the bulk backlog (default).
   start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker priority default
+  # Harvesting: ckanext-harvest's gather and fetch consumers (queues on Redis)
+  # and the periodic work (due harvest jobs, quality scores, link checks,
+  # the full-catalog DCAT file), every 5 minutes.
+  start_bg "harvest-gather" "$STATE/harvest-gather.pid" "$STATE/harvest.log" "$CKAN" -c "$INI" harvester gather-consumer
+  start_bg "harvest-fetch" "$STATE/harvest-fetch.pid" "$STATE/harvest.log" "$CKAN" -c "$INI" harvester fetch-consumer
+  start_bg "scheduler" "$STATE/scheduler.pid" "$STATE/scheduler.log" "$CKAN" -c "$INI" tokyo schedule --every 300
   start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
     "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 "$STATE/ckan.log"
@@ -276,7 +283,8 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
 
 The catalog is running: http://127.0.0.1:$CKAN_PORT
   sysadmin:  admin / $(cat "$STATE/admin-password")
-  logs:      .run/dev/ckan.log, .run/dev/worker.log, .run/dev/redis.log,
+  logs:      .run/dev/ckan.log, .run/dev/worker.log, .run/dev/harvest.log,
+             .run/dev/scheduler.log, .run/dev/redis.log,
              .run/dev/solr/solr.log, $PG_DATA/postgres.log
   stop:      make stop
 EOF
@@ -286,6 +294,9 @@ cmd_down() {
   env_settings "$1"
   stop_pid "$STATE/ckan.pid"
   stop_pid "$STATE/worker.pid"
+  stop_pid "$STATE/harvest-gather.pid"
+  stop_pid "$STATE/harvest-fetch.pid"
+  stop_pid "$STATE/scheduler.pid"
   "$ROOT/config/solr/solr.sh" stop "$STATE/solr"
   redis_down
   pg_down
@@ -302,6 +313,9 @@ cmd_status() {
   env_settings "$1"
   pid_alive "$STATE/ckan.pid" && echo "ckan: running" || echo "ckan: stopped"
   pid_alive "$STATE/worker.pid" && echo "worker: running" || echo "worker: stopped"
+  for name in harvest-gather harvest-fetch scheduler; do
+    pid_alive "$STATE/$name.pid" && echo "$name: running" || echo "$name: stopped"
+  done
   redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && echo "redis: running" || echo "redis: stopped"
   $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
   "$ROOT/config/solr/solr.sh" status "$STATE/solr" "$SOLR_PORT" || true

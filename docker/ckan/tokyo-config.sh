@@ -17,6 +17,10 @@ ckan config-tool "$INI" \
   "ckanext.dcat.enable_content_negotiation = true" \
   "ckan.datastore.sqlsearch.enabled = true" \
   "ckan.views.default_views = datatables_view tokyo_map_view" \
+  "ckanext.tokyo.dcat.dump_dir = /var/lib/ckan/dcat" \
+  "ckan.harvest.mq.type = redis" \
+  "ckan.harvest.timeout = 120" \
+  "ckanext.tokyo.harvest.sources_sysadmin_only = true" \
   "ckan.locale_default = ja" \
   "ckan.locales_offered = ja en" \
   "ckan.locale_order = ja en" \

@@ -89,14 +89,15 @@ def screenshot(page, name: str) -> pathlib.Path:
 def configured_plugins():
     """The ini's plugins, loaded in this process too, so data a test creates
     here is stored through the Tokyo schemas as the live server stores it;
-    plugin tables (activity's) are migrated onto the freshly reset database."""
+    plugin tables (activity's, ckanext-harvest's) are migrated onto the freshly
+    reset database."""
     import ckan.plugins as p
-    from ckan.cli.db import _run_migrations
+
+    from tests import plugin_tables
 
     p.load_all()
     try:
-        if p.plugin_loaded("activity"):
-            _run_migrations("activity")
+        plugin_tables.migrate([name for name in plugin_tables.NEEDED if p.plugin_loaded(name)])
         yield
     finally:
         unload_plugins()

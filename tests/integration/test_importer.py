@@ -21,6 +21,15 @@ pytestmark = [
 ]
 
 
+@pytest.fixture
+def cli_plugin_tables(ckan_config):
+    """The CLI builds its app from the ini file, with all its plugins: give
+    their tables to the freshly reset database."""
+    from tests import plugin_tables
+
+    plugin_tables.migrate_for_ini(ckan_config["__file__"])
+
+
 def _import(cli, source=SAMPLE, exit_code=0):
     result = cli.invoke(ckan, ["tokyo", "import", str(source)])
     assert result.exit_code == exit_code, result.output

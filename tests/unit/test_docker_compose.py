@@ -34,7 +34,7 @@ def test_compose_refuses_to_run_without_secrets():
 
 def test_services_use_official_images_and_a_worker():
     services = compose("config", "--services").stdout.split()
-    assert set(services) == {"ckan", "worker", "db", "solr", "redis"}
+    assert set(services) == {"ckan", "worker", "harvest-gather", "harvest-fetch", "scheduler", "db", "solr", "redis"}
     text = COMPOSE.read_text()
     assert "image: postgres:15" in text and "image: solr:9" in text and "image: redis:7" in text
     dockerfile = (ROOT / "docker" / "ckan" / "Dockerfile").read_text()
@@ -75,3 +75,14 @@ def test_mounted_and_copied_files_exist():
               for w in line.split()[1:-1]]
     for rel in mounts + copies:
         assert (ROOT / rel).exists(), rel
+
+
+def test_harvest_consumers_and_the_scheduler_run_the_same_image():
+    config = compose("config").stdout
+    for service, command in (("harvest-gather", "gather-consumer"), ("harvest-fetch", "fetch-consumer"),
+                             ("scheduler", "/srv/app/tokyo-scheduler.sh")):
+        assert "ckanext-tokyo/ckan:0.1.0" in config[config.index(f"  {service}:"):][:2000]
+        assert command in config[config.index(f"  {service}:"):][:2000], service
+    dockerfile = (ROOT / "docker" / "ckan" / "Dockerfile").read_text()
+    assert "harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester" in dockerfile
+    assert "tokyo schedule" in (ROOT / "docker" / "ckan" / "tokyo-scheduler.sh").read_text()

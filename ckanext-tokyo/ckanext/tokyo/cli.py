@@ -129,3 +129,68 @@ def import_(source: str, limit: int | None, bulk_load: bool):
             " / what was imported so far is kept; run the import again for the rest") from problem
     if run.report.failed:
         raise click.exceptions.Exit(1)
+
+
+@tokyo.command("dcat-dump")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt"]), default="ttl", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: the file /catalog/full.<format> serves).")
+@click.option("--rows", type=int, default=100, show_default=True, help="Datasets per page built.")
+def dcat_dump(fmt: str, output: str | None, rows: int):
+    """Write the whole catalog as DCAT-AP 3 in one file, streamed page by
+    page (the file is replaced at the end, never half-written)."""
+    from ckanext.tokyo.dcat import dump
+
+    def progress(report):
+        click.echo(f"\r{report.datasets} datasets", nl=False, err=True)
+
+    path, report = dump.dump(fmt, output, rows, progress)
+    click.echo("", err=True)
+    click.echo(f"{path}: {report.datasets} datasets, {report.pages} pages, "
+               f"{report.bytes / 1e6:.1f} MB in {report.seconds:.1f} s")
+
+
+@tokyo.command("harvest-sources")
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The list to read (default: schemas/harvest_sources.csv).")
+@click.option("--check", is_flag=True, help="Only read and check the list.")
+def harvest_sources(path: str | None, check: bool):
+    """Create or update the harvest sources of Tokyo's municipal catalogs
+    from the list (enabled rows with a URL); report the disabled ones."""
+    from ckanext.tokyo.harvest import sources
+
+    try:
+        rows = sources.read(path)
+    except (OSError, ValueError, KeyError) as e:
+        raise click.ClickException(f"{path or sources.default_path()}: {e}") from e
+    enabled = [r for r in rows if r.enabled]
+    click.echo(f"{len(rows)} local governments, {len(enabled)} enabled sources, "
+               f"{sum(1 for r in rows if r.url)} with a known URL")
+    if check:
+        return
+    report = sources.sync(rows)
+    click.echo(f"created {len(report.created)}, updated {len(report.updated)}, "
+               f"disabled {len(report.disabled)} (no public feed known)")
+    for code, error in report.errors.items():
+        click.echo(f"error: {code}: {error}", err=True)
+    if report.errors:
+        raise click.exceptions.Exit(1)
+
+
+@tokyo.command("schedule")
+@click.option("--every", type=int, default=300, show_default=True, help="Seconds between rounds.")
+@click.option("--once", is_flag=True, help="One round, then exit (cron, tests).")
+def schedule(every: int, once: bool):
+    """The catalog's periodic work, one round every --every seconds: start
+    due harvest jobs and close finished ones (ckanext-harvest), then the
+    other scheduled tasks of the plugins that are enabled."""
+    import time
+
+    from ckanext.tokyo import scheduled
+
+    while True:
+        for line in scheduled.run_round():
+            click.echo(line)
+        if once:
+            return
+        time.sleep(every)

@@ -17,7 +17,12 @@ from typing import NamedTuple
 
 from .data_files import code_rows
 
-HOJIN_BASE = "http://hojin-info.go.jp/data/basic/"
+# The legal entity of a 法人番号 (gBizINFO's LOD), and gBizINFO's
+# basic-information record about it (a document: linked by rdfs:seeAlso).
+HOJIN_BASE = "http://hojin-info.go.jp/data/"
+HOJIN_RECORD_BASE = "http://hojin-info.go.jp/data/basic/"
+# e-Stat's statistical area codes: C + the 5-digit code names the area;
+# C<code>-<YYYYMMDD> the standard area code valid from that date.
 SAC_BASE = "http://data.e-stat.go.jp/lod/sac/C"
 
 TOKYO_CODE = "130001"
@@ -127,6 +132,10 @@ class LocalGovernment:
     # 東京都 as the place, "Tokyo Metropolis".
     name_en: str
     corporate_number: str
+    # Date (YYYYMMDD) from which the code's current standard area code is
+    # valid: 19700401 (e-Stat's base date) or the later date the
+    # municipality got the code (city status, merger).
+    sac_valid_from: str = "19700401"
 
     def name_in(self, lang: str) -> str:
         """The name in "en" or (any other language) Japanese."""
@@ -135,6 +144,11 @@ class LocalGovernment:
     @property
     def sac_uri(self) -> str:
         return sac_uri(self.code)
+
+    @property
+    def sac_dated_uri(self) -> str:
+        """The dated standard area code (owl:sameAs of the area's IRI)."""
+        return f"{SAC_BASE}{self.jis_code}-{self.sac_valid_from}"
 
     @property
     def hojin_uri(self) -> str:
@@ -152,6 +166,7 @@ def tokyo_local_governments() -> tuple[LocalGovernment, ...]:
             kana=row["kana"],
             name_en=row["name_en"],
             corporate_number=row["houjin_bangou_derived"],
+            sac_valid_from=row["sac_valid_from"],
         )
         for row in code_rows("tokyo_local_governments.csv")
     )
@@ -165,6 +180,13 @@ def hojin_uri(corporate_number: str) -> str:
     if not is_corporate_number(corporate_number):
         raise ValueError(f"not a valid 法人番号: {corporate_number!r}")
     return HOJIN_BASE + corporate_number
+
+
+def hojin_record_uri(corporate_number: str) -> str:
+    """gBizINFO's basic-information record about the entity of a 法人番号."""
+    if not is_corporate_number(corporate_number):
+        raise ValueError(f"not a valid 法人番号: {corporate_number!r}")
+    return HOJIN_RECORD_BASE + corporate_number
 
 
 def sac_uri(lg_code: str) -> str:

@@ -182,9 +182,11 @@ class GuardedClient:
     allow_hosts: Iterable[str] = ()
     resolver: Resolver = system_resolver
     user_agent: str = "ckanext-tokyo-validation/1.0"
+    accept: str = ACCEPT  # the media types asked for (the harvester asks for RDF)
 
-    def fetch(self, url: str, out: IO[bytes]) -> Fetched:
-        """Stream the body of `url` into `out`; raises FetchRefused/FetchError."""
+    def fetch(self, url: str, out: Optional[IO[bytes]]) -> Fetched:
+        """Stream the body of `url` into `out` (None: only check that it
+        answers 200, reading no body); raises FetchRefused/FetchError."""
         deadline = time.monotonic() + self.timeout
         hops: list[str] = []
         for _ in range(self.max_redirects + 1):
@@ -201,7 +203,7 @@ class GuardedClient:
                     continue
                 if response.status != 200:
                     raise FetchError(f"HTTP {response.status} {response.reason}")
-                size = self._copy(response, out, deadline)
+                size = self._copy(response, out, deadline) if out is not None else 0
                 return Fetched(url, response.status, response.getheader("Content-Type", ""), size, hops)
             finally:
                 connection.close()
@@ -259,7 +261,7 @@ class GuardedClient:
         try:
             connection.request("GET", target.path, headers={
                 "Host": host_header, "User-Agent": self.user_agent,
-                "Accept": ACCEPT,
+                "Accept": self.accept,
                 "Accept-Encoding": "identity", "Connection": "close"})
             return connection.getresponse()
         except FetchError:
