@@ -17,7 +17,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 LAUNCHER="$HERE/launcher"
 TARGET="$LAUNCHER/target"
 CORE=ckan
-CONF_FILES=(solrconfig.xml schema.xml protwords.txt synonyms.txt stoptags_ja.txt)
+CONF_FILES=(solrconfig.xml schema.xml protwords.txt synonyms.txt stoptags_ja.txt userdict_ja.txt mapping-hiragana-katakana.txt)
 START_TIMEOUT="${SOLR_START_TIMEOUT:-120}"
 
 die() { echo "solr.sh: $*" >&2; exit 1; }

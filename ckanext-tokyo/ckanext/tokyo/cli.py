@@ -43,12 +43,12 @@ def ensure_sysadmin(name: str, password_file: Path):
 
 @tokyo.command("demo")
 def demo():
-    """Load the demo organisations and datasets (idempotent)."""
+    """Load the category pages, demo organisations and datasets (idempotent)."""
     from ckanext.tokyo import demo as demo_data
 
     result = demo_data.load()
     click.echo(
-        f"demo: {result.organizations_created} organisations and "
+        f"demo: {result.categories_created} category pages, {result.organizations_created} organisations and "
         f"{result.datasets_created} datasets created, {result.datasets_existing} already there"
     )
 
@@ -100,4 +100,46 @@ def import_(source: str, limit: int | None):
             f"{problem}\nここまでの取り込みは残ります。もう一度実行すると残りを取り込みます"
             " / what was imported so far is kept; run the import again for the rest") from problem
     if run.report.failed:
+        raise click.exceptions.Exit(1)
+
+
+@tokyo.group("categories")
+def categories():
+    """The catalog's categories as pages (CKAN groups)."""
+
+
+@categories.command("sync")
+def categories_sync():
+    """Create or update one group per category of the code list (idempotent)."""
+    from ckanext.tokyo.metadata import categories as category_pages
+
+    result = category_pages.sync(site_user.context())
+    click.echo(f"categories: {len(result.created)} created, {len(result.updated)} updated, "
+               f"{len(result.unchanged)} unchanged")
+    if result.unknown:
+        click.echo("カテゴリ一覧にないグループ（そのまま） / groups not in the code list (left as they are): "
+                   + ", ".join(result.unknown))
+
+
+@categories.command("check")
+@click.argument("url")
+def categories_check(url: str):
+    """Compare the code list with the groups of the catalog at URL (e.g.
+    https://catalog.data.metro.tokyo.lg.jp); exit 1 when they differ."""
+    from ckanext.tokyo import importer
+    from ckanext.tokyo.base import codelists
+
+    try:
+        groups = importer.remote_groups(url)
+    except importer.SourceError as e:
+        raise click.ClickException(str(e)) from e
+    differences = codelists.category_differences(groups)
+    what = {"new": ("一覧にない", "not in the code list"), "title": ("名称が違う", "another name"),
+            "gone": ("カタログにない", "not in the catalog")}
+    for code, kind, theirs, ours in differences:
+        ja, en = what[kind]
+        click.echo(f"{code}: {ja} / {en}: {url}「{theirs}」, code list「{ours}」")
+    click.echo(f"{len(groups)} groups read, {len(differences)} differences "
+               "(schemas/codes/tokyo_categories.csv)")
+    if differences:
         raise click.exceptions.Exit(1)

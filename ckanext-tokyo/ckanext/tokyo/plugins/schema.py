@@ -34,6 +34,7 @@ class TokyoSchemaPlugin(p.SingletonPlugin, DefaultTranslation):
     # IConfigurer
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
+        tk.add_resource("../assets/search", "tokyo_search")
 
     # ITranslation
     def i18n_directory(self):
@@ -63,6 +64,9 @@ class TokyoSchemaPlugin(p.SingletonPlugin, DefaultTranslation):
     # IPackageController
     def before_dataset_index(self, pkg_dict):
         return search.before_dataset_index(pkg_dict)
+
+    def before_dataset_search(self, search_params):
+        return search.before_dataset_search(search_params)
 
     def after_dataset_search(self, search_results, search_params):
         return search.after_dataset_search(search_results, search_params)
