@@ -46,6 +46,8 @@ setup(
             "tokyo_schema = ckanext.tokyo.plugins.schema:TokyoSchemaPlugin",
             "tokyo_dcat = ckanext.tokyo.plugins.dcat:TokyoDcatPlugin",
             "tokyo_validation = ckanext.tokyo.plugins.validation:TokyoValidationPlugin",
+            "tokyo_seo = ckanext.tokyo.plugins.seo:TokyoSeoPlugin",
+            "tokyo_usage = ckanext.tokyo.plugins.usage:TokyoUsagePlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
         "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile"],

@@ -22,7 +22,7 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose libmagic1 libpq-dev curl gettext-base"
 # Our plugins come before scheming: CKAN gives templates of earlier plugins
 # priority, and tokyo_schema overrides some of scheming's display templates.
-PLUGINS="activity tokyo_schema tokyo_validation scheming_datasets scheming_organizations dcat tokyo_dcat"
+PLUGINS="activity tokyo_schema tokyo_validation tokyo_seo tokyo_usage scheming_datasets scheming_organizations dcat tokyo_dcat tracking"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -245,6 +245,9 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   # Redis outage left `pending` or was never validated; the worker does the rest.
   "$CKAN" -c "$INI" tokyo validate --pending
   start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker
+  # tokyo_usage: count page views and downloads hourly (and forget old raw visits)
+  start_bg "usage" "$STATE/usage.pid" "$STATE/usage.log" \
+    bash -c 'while true; do "$0" -c "$1" tokyo usage update; sleep 3600; done' "$CKAN" "$INI"
   start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
     "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 "$STATE/ckan.log"
@@ -252,7 +255,7 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
 
 The catalog is running: http://127.0.0.1:$CKAN_PORT
   sysadmin:  admin / $(cat "$STATE/admin-password")
-  logs:      .run/dev/ckan.log, .run/dev/worker.log, .run/dev/redis.log,
+  logs:      .run/dev/ckan.log, .run/dev/worker.log, .run/dev/usage.log, .run/dev/redis.log,
              .run/dev/solr/solr.log, $PG_DATA/postgres.log
   stop:      make stop
 EOF
@@ -262,6 +265,7 @@ cmd_down() {
   env_settings "$1"
   stop_pid "$STATE/ckan.pid"
   stop_pid "$STATE/worker.pid"
+  stop_pid "$STATE/usage.pid"
   "$ROOT/config/solr/solr.sh" stop "$STATE/solr"
   redis_down
   pg_down
@@ -278,6 +282,7 @@ cmd_status() {
   env_settings "$1"
   pid_alive "$STATE/ckan.pid" && echo "ckan: running" || echo "ckan: stopped"
   pid_alive "$STATE/worker.pid" && echo "worker: running" || echo "worker: stopped"
+  pid_alive "$STATE/usage.pid" && echo "usage counter: running" || echo "usage counter: stopped"
   redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && echo "redis: running" || echo "redis: stopped"
   $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
   "$ROOT/config/solr/solr.sh" status "$STATE/solr" "$SOLR_PORT" || true

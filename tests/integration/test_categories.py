@@ -18,6 +18,7 @@ from ckanext.tokyo import site_user
 from ckanext.tokyo.base import codelists, identifiers
 from ckanext.tokyo.metadata import categories
 
+from tests.integration.site_data import bureau
 from tests.loopback_http import CountingServer
 
 pytestmark = [
@@ -26,13 +27,6 @@ pytestmark = [
     pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index"),
 ]
 CODES = [c.code for c in codelists.categories()]
-
-
-def _org(name="t000003", **extra):
-    data = {"name": name, "title": "総務局", "title_en": "Bureau of General Affairs",
-            "corporate_number": "8000020130001", "local_government_code": "130001",
-            "parent_organization": "130001", **extra}
-    return helpers.call_action("organization_create", context=site_user.context(), **data)
 
 
 def _dataset(name, codes, owner="t000003", **extra):
@@ -58,7 +52,7 @@ def test_sync_makes_one_page_per_category_and_changes_nothing_the_second_time():
 
 def test_every_category_iri_of_the_dcat_feed_is_a_page_listing_the_dataset(app, ckan_config):
     categories.sync(site_user.context())
-    _org()
+    bureau()
     _dataset("t000003d0000000001", CODES)
     graph = Graph().parse(data=app.get("/dataset/t000003d0000000001.ttl").body, format="turtle")
     site = ckan_config["ckan.site_url"].rstrip("/")
@@ -80,7 +74,7 @@ def test_every_category_iri_of_the_dcat_feed_is_a_page_listing_the_dataset(app, 
 
 def test_a_category_page_lists_what_the_category_field_says(app):
     categories.sync(site_user.context())
-    _org()
+    bureau()
     _dataset("t000003d0000000001", ["c029"])
     _dataset("t000003d0000000002", ["c005"])
     names = re.findall(r'href="/dataset/(t000003d\d+)"', app.get("/group/c029").body)
@@ -106,8 +100,8 @@ def test_group_list_puts_todays_categories_first_in_the_pages_language(app):
 
 
 def test_organization_list_is_a_directory_of_bureaus_and_municipalities(app):
-    _org("t000029", title="デジタルサービス局", title_en="Digital Service Bureau")
-    _org("t000003")
+    bureau("t000029", title="デジタルサービス局", title_en="Digital Service Bureau")
+    bureau()
     for name, title, title_en in (("t132012", "八王子市", "Hachioji City"), ("t131041", "新宿区", "Shinjuku City"),
                                   ("t131016", "千代田区", "Chiyoda City"), ("t133035", "瑞穂町", "Mizuho Town")):
         lg = identifiers.tokyo_local_government(name[1:])

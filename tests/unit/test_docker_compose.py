@@ -34,7 +34,7 @@ def test_compose_refuses_to_run_without_secrets():
 
 def test_services_use_official_images_and_a_worker():
     services = compose("config", "--services").stdout.split()
-    assert set(services) == {"ckan", "worker", "db", "solr", "redis"}
+    assert set(services) == {"ckan", "worker", "usage", "db", "solr", "redis"}
     text = COMPOSE.read_text()
     assert "image: postgres:15" in text and "image: solr:9" in text and "image: redis:7" in text
     dockerfile = (ROOT / "docker" / "ckan" / "Dockerfile").read_text()

@@ -12,24 +12,15 @@ documents and queries as the catalog).
 """
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from ckanext.tokyo.base.values import translated
 
 # CKAN's qf (ckan/lib/search/query.py: "name^4 title^4 tags^2 groups^2 text")
 # plus the English and reading fields.
 QUERY_FIELDS = "name^4 title^4 title_en^4 title_reading^2 tags^2 groups^2 text text_en"
 
 ENGLISH = "en"
-
-
-def _translated(value: Any) -> dict:
-    """A fluent field's value (dict or its JSON text) as a dict."""
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return {}
-    return value if isinstance(value, dict) else {}
 
 
 def _texts(value: Any) -> list[str]:
@@ -42,10 +33,10 @@ def english_fields(pkg_dict: dict) -> dict[str, Any]:
     for those it has."""
     out: dict[str, Any] = {}
     for field, index_field in (("title_translated", "title_en"), ("notes_translated", "notes_en")):
-        texts = _texts(_translated(pkg_dict.get(field)).get(ENGLISH))
+        texts = _texts(translated(pkg_dict.get(field)).get(ENGLISH))
         if texts:
             out[index_field] = texts[0]
-    keywords = _texts(_translated(pkg_dict.get("tags_translated")).get(ENGLISH))
+    keywords = _texts(translated(pkg_dict.get("tags_translated")).get(ENGLISH))
     if keywords:
         out["text_en"] = keywords
     return out
