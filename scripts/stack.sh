@@ -241,6 +241,10 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   cmd_up dev
   "$CKAN" -c "$INI" tokyo ensure-sysadmin admin --password-file "$STATE/admin-password"
   "$CKAN" -c "$INI" tokyo demo
+  if [ -f "$STATE/solr/reindex-needed" ]; then  # Solr started with a new configuration
+    say "ckan[dev]: rebuilding the search index for the new Solr configuration"
+    "$CKAN" -c "$INI" search-index rebuild >/dev/null && rm -f "$STATE/solr/reindex-needed"
+  fi
   # tokyo_validation: end runs a dead worker left `running`, queue what a
   # Redis outage left `pending` or was never validated; the worker does the rest.
   "$CKAN" -c "$INI" tokyo validate --pending
