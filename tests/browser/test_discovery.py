@@ -13,9 +13,7 @@ import time
 
 import pytest
 
-from ckanext.tokyo import demo
-
-from .conftest import configured_plugins, screenshot
+from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -48,22 +46,6 @@ TEXTS_JS = """(selector) => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def demo_catalog(reset_db_module, live_server):
-    with configured_plugins():  # the demo is stored through the Tokyo schema (and makes the category pages)
-        demo.load()
-    return live_server
-
-
-@pytest.fixture(scope="module")
-def reset_db_module():
-    from ckan.lib.search import clear_all
-    from ckan.tests.helpers import reset_db
-
-    reset_db()
-    clear_all()
 
 
 def _ckan(pytestconfig, *args):
