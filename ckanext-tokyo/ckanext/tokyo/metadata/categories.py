@@ -35,11 +35,11 @@ def group_dict(cat: codelists.Category) -> dict:
 def sync(context: dict) -> SyncResult:
     """Create or update the group of every category (idempotent)."""
     result = SyncResult()
-    existing = {g["name"]: g for g in tk.get_action("group_list")(
-        dict(context), {"all_fields": True, "limit": 1000})}
+    # names only: group_list with all_fields stops at 25 groups (ckan.group_and_organization_list_all_fields_max)
+    existing = set(tk.get_action("group_list")(dict(context), {"limit": 1000}))
     wanted = {cat.code: group_dict(cat) for cat in codelists.categories()}
     for code, data in wanted.items():
-        have = existing.get(code)
+        have = tk.get_action("group_show")(dict(context), {"id": code}) if code in existing else None
         if have is None:
             tk.get_action("group_create")(dict(context), data)
             result.created.append(code)
