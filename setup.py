@@ -56,6 +56,8 @@ setup(
             "tokyo_harvest = ckanext.tokyo.plugins.harvest:TokyoHarvestPlugin",
             "tokyo_dcat_harvester = ckanext.tokyo.plugins.harvest:TokyoDCATHarvester",
             "tokyo_ckan_harvester = ckanext.tokyo.plugins.harvest:TokyoCKANHarvester",
+            "tokyo_seo = ckanext.tokyo.plugins.seo:TokyoSeoPlugin",
+            "tokyo_usage = ckanext.tokyo.plugins.usage:TokyoUsagePlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
         "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile",

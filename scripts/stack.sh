@@ -25,7 +25,7 @@ APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose lib
 # (every tokyo plugin with templates — tokyo_quality too — goes before it).
 # tokyo_datastore (tables loaded into CKAN's DataStore, previews, Data API)
 # stands on tokyo_validation, datastore and datatables_view.
-PLUGINS="activity tokyo_schema tokyo_validation tokyo_quality tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases scheming_datasets scheming_organizations dcat tokyo_dcat harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester"
+PLUGINS="activity tokyo_schema tokyo_validation tokyo_quality tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases tokyo_seo tokyo_usage scheming_datasets scheming_organizations dcat tokyo_dcat harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester tracking"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -262,6 +262,10 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   cmd_up dev
   "$CKAN" -c "$INI" tokyo ensure-sysadmin admin --password-file "$STATE/admin-password"
   "$CKAN" -c "$INI" tokyo demo
+  if [ -f "$STATE/solr/reindex-needed" ]; then  # Solr started with a new configuration
+    say "ckan[dev]: rebuilding the search index for the new Solr configuration"
+    "$CKAN" -c "$INI" search-index rebuild >/dev/null && rm -f "$STATE/solr/reindex-needed"
+  fi
   # tokyo_validation: end runs a dead worker left `running`, queue what a
   # Redis outage left `pending` or was never validated; the worker does the rest.
   "$CKAN" -c "$INI" tokyo validate --pending
@@ -276,6 +280,9 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   start_bg "harvest-gather" "$STATE/harvest-gather.pid" "$STATE/harvest.log" "$CKAN" -c "$INI" harvester gather-consumer
   start_bg "harvest-fetch" "$STATE/harvest-fetch.pid" "$STATE/harvest.log" "$CKAN" -c "$INI" harvester fetch-consumer
   start_bg "scheduler" "$STATE/scheduler.pid" "$STATE/scheduler.log" "$CKAN" -c "$INI" tokyo schedule --every 300
+  # tokyo_usage: count page views and downloads hourly (and forget old raw visits)
+  start_bg "usage" "$STATE/usage.pid" "$STATE/usage.log" \
+    bash -c 'while true; do "$0" -c "$1" tokyo usage update; sleep 3600; done' "$CKAN" "$INI"
   start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
     "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 "$STATE/ckan.log"
@@ -284,7 +291,7 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
 The catalog is running: http://127.0.0.1:$CKAN_PORT
   sysadmin:  admin / $(cat "$STATE/admin-password")
   logs:      .run/dev/ckan.log, .run/dev/worker.log, .run/dev/harvest.log,
-             .run/dev/scheduler.log, .run/dev/redis.log,
+             .run/dev/scheduler.log, .run/dev/usage.log, .run/dev/redis.log,
              .run/dev/solr/solr.log, $PG_DATA/postgres.log
   stop:      make stop
 EOF
@@ -297,6 +304,7 @@ cmd_down() {
   stop_pid "$STATE/harvest-gather.pid"
   stop_pid "$STATE/harvest-fetch.pid"
   stop_pid "$STATE/scheduler.pid"
+  stop_pid "$STATE/usage.pid"
   "$ROOT/config/solr/solr.sh" stop "$STATE/solr"
   redis_down
   pg_down
@@ -316,6 +324,7 @@ cmd_status() {
   for name in harvest-gather harvest-fetch scheduler; do
     pid_alive "$STATE/$name.pid" && echo "$name: running" || echo "$name: stopped"
   done
+  pid_alive "$STATE/usage.pid" && echo "usage counter: running" || echo "usage counter: stopped"
   redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && echo "redis: running" || echo "redis: stopped"
   $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
   "$ROOT/config/solr/solr.sh" status "$STATE/solr" "$SOLR_PORT" || true

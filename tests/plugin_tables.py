@@ -4,7 +4,7 @@ reset: without them activity's columns and ckanext-harvest's harvest_object
 (read on every package_show) and the quality scores' tables are missing."""
 from __future__ import annotations
 
-NEEDED = ("activity", "harvest", "tokyo_quality")
+NEEDED = ("activity", "harvest", "tokyo_quality", "tracking")
 
 
 def migrate(plugin_names) -> None:

@@ -109,3 +109,23 @@ def unload_plugins():
     import ckan.plugins as p
 
     getattr(p, "unload_non_system_plugins", p.unload_all)()
+
+
+@pytest.fixture(scope="module")
+def reset_db_module():
+    from ckan.lib.search import clear_all
+    from ckan.tests.helpers import reset_db
+
+    reset_db()
+    clear_all()
+
+
+@pytest.fixture(scope="module")
+def demo_catalog(reset_db_module, live_server):
+    """The demo catalog (category pages, organisations, datasets) on the live
+    server, stored through the Tokyo schema."""
+    from ckanext.tokyo import demo
+
+    with configured_plugins():
+        demo.load()
+    return live_server

@@ -213,7 +213,7 @@ def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(a
     ds = _as_sysadmin(
         "package_create", name="t000003d0000000001", owner_org="t000003",
         title_translated={"ja": "人口の推移", "en": "Population"}, notes_translated={"ja": "人口です。"},
-        category=["c001"], frequency="毎年", spatial_coverage=[{"uri": "130001"}],
+        category=["c004"], frequency="毎年", spatial_coverage=[{"uri": "130001"}],
         temporal_coverage=[{"start": "2020-01-01", "end": ""}],
         contact=[{"name": "総務局統計部", "url": "https://www.toukei.metro.tokyo.lg.jp/"}],
         conforms_to=["legacy2020-11-population"],
@@ -224,7 +224,7 @@ def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(a
     html = app.get("/dataset/" + ds["name"]).body
     info = _rows(html, 'class="additional-info"')
     assert "publications.europa.eu" not in str(info), info
-    assert info["カテゴリ"] == "人口・世帯" and info["テーマ（EU）"] == "人口・社会"
+    assert info["カテゴリ"] == "人口減少・少子高齢化" and info["テーマ（EU）"] == "人口・社会"
     assert info["更新頻度"] == "毎年" and info["言語"] == "日本語" and info["アクセス権"] == "公開"
     assert info["対象地域"] == "東京都（130001）" and info["対象期間"] == "2020-01-01 〜"
     assert info["準拠する標準"] == "地域・年齢別人口（推奨データセット 11）"
@@ -233,7 +233,7 @@ def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(a
     assert not {"更新頻度（補足）", "バージョン", "来歴", "関連文書", "ランディングページ"} & set(info)
 
     info = _rows(app.get("/en/dataset/" + ds["name"]).body, 'class="additional-info"')
-    assert info["Category"] == "Population and households" and info["Theme (EU)"] == "Population and society"
+    assert info["Category"] == "Population decline and ageing" and info["Theme (EU)"] == "Population and society"
     assert info["Conforms to"] == "Population by area and age (recommended dataset 11)"
     assert info["Spatial coverage"] == "Tokyo Metropolis (130001)" and info["Language"] == "Japanese"
 

@@ -34,7 +34,8 @@ def test_compose_refuses_to_run_without_secrets():
 
 def test_services_use_official_images_and_a_worker():
     services = compose("config", "--services").stdout.split()
-    assert set(services) == {"ckan", "worker", "harvest-gather", "harvest-fetch", "scheduler", "db", "solr", "redis"}
+    assert set(services) == {"ckan", "worker", "harvest-gather", "harvest-fetch", "scheduler", "usage",
+                             "db", "solr", "redis"}
     text = COMPOSE.read_text()
     assert "image: postgres:15" in text and "image: solr:9" in text and "image: redis:7" in text
     dockerfile = (ROOT / "docker" / "ckan" / "Dockerfile").read_text()

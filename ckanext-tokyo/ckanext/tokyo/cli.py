@@ -57,12 +57,12 @@ def _index_once(names: list[str]) -> None:
 
 @tokyo.command("demo")
 def demo():
-    """Load the demo organisations and datasets (idempotent)."""
+    """Load the category pages, demo organisations and datasets (idempotent)."""
     from ckanext.tokyo import demo as demo_data
 
     result = demo_data.load()
     click.echo(
-        f"demo: {result.organizations_created} organisations and "
+        f"demo: {result.categories_created} category pages, {result.organizations_created} organisations and "
         f"{result.datasets_created} datasets created, {result.datasets_existing} already there; "
         f"{result.inventory_created} inventory records, {result.requests_created} data requests and "
         f"{result.usecases_created} use cases created"
@@ -194,3 +194,43 @@ def schedule(every: int, once: bool):
         if once:
             return
         time.sleep(every)
+@tokyo.group("categories")
+def categories():
+    """The catalog's categories as pages (CKAN groups)."""
+
+
+@categories.command("sync")
+def categories_sync():
+    """Create or update one group per category of the code list (idempotent)."""
+    from ckanext.tokyo.metadata import categories as category_pages
+
+    result = category_pages.sync(site_user.context())
+    click.echo(f"categories: {len(result.created)} created, {len(result.updated)} updated, "
+               f"{len(result.unchanged)} unchanged")
+    if result.unknown:
+        click.echo("カテゴリ一覧にないグループ（そのまま） / groups not in the code list (left as they are): "
+                   + ", ".join(result.unknown))
+
+
+@categories.command("check")
+@click.argument("url")
+def categories_check(url: str):
+    """Compare the code list with the groups of the catalog at URL (e.g.
+    https://catalog.data.metro.tokyo.lg.jp); exit 1 when they differ."""
+    from ckanext.tokyo import importer
+    from ckanext.tokyo.base import codelists
+
+    try:
+        groups = importer.remote_groups(url)
+    except importer.SourceError as e:
+        raise click.ClickException(str(e)) from e
+    differences = codelists.category_differences(groups)
+    what = {"new": ("一覧にない", "not in the code list"), "title": ("名称が違う", "another name"),
+            "gone": ("カタログにない", "not in the catalog")}
+    for code, kind, theirs, ours in differences:
+        ja, en = what[kind]
+        click.echo(f"{code}: {ja} / {en}: {url}「{theirs}」, code list「{ours}」")
+    click.echo(f"{len(groups)} groups read, {len(differences)} differences "
+               "(schemas/codes/tokyo_categories.csv)")
+    if differences:
+        raise click.exceptions.Exit(1)

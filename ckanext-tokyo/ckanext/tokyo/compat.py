@@ -2,10 +2,10 @@
 
 Everything else uses the toolkit and the actions, which are the same on both.
 
-* Group extras: 2.11 keeps them in the ``group_extra`` table behind the
-  ``Group.extras`` association proxy; 2.12 has a JSONB ``extras`` column.
-  ``Group.extras`` reads as a dict on both, so only the query that loads them
-  for many groups at once differs.
+* Group and dataset extras: 2.11 keeps them in the ``group_extra`` and
+  ``package_extra`` tables behind the ``extras`` association proxies; 2.12
+  has JSONB ``extras`` columns. ``extras`` reads as a dict on both, so only
+  the query that loads them for many groups or datasets at once differs.
 * Uploaded files: 2.12 may store them through file-keeper
   (``ckan.files.storage.*``), where ``get_path()`` is a storage location, not a
   file on this machine; 2.11 (and 2.12 without such storage) keeps them under
@@ -56,6 +56,20 @@ def group_extras(names: Iterable[str] = (), ids: Iterable[str] = (),
     return {group.name: {"id": group.id, "name": group.name, "title": group.title,
                          "extras": dict(group.extras or {})}
             for group in query.all()}
+
+
+def package_extras(ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """id → {owner_org, extras} of the datasets with these ids, in one or
+    two queries whatever the version (scheming fields are extras)."""
+    ids = sorted({i for i in ids if i})
+    if not ids:
+        return {}
+    query = model.Session.query(model.Package).filter(model.Package.id.in_(ids))
+    if "_extras" in model.Package.__mapper__.relationships:  # 2.11: a related table
+        from sqlalchemy.orm import selectinload
+
+        query = query.options(selectinload(model.Package._extras))
+    return {pkg.id: {"owner_org": pkg.owner_org, "extras": dict(pkg.extras or {})} for pkg in query.all()}
 
 
 def _storage(upload: Any) -> Any:

@@ -12,6 +12,7 @@ Algorithms (verified against every row of schemas/codes):
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -142,6 +143,13 @@ class LocalGovernment:
         return self.name_en if lang == "en" else self.name
 
     @property
+    def kind(self) -> str:
+        """prefecture (東京都), ward (特別区), city (市) or town_village (町村)."""
+        if self.code == TOKYO_CODE:
+            return "prefecture"
+        return {"1": "ward", "2": "city"}.get(self.jis_code[2], "town_village")
+
+    @property
     def sac_uri(self) -> str:
         return sac_uri(self.code)
 
@@ -174,6 +182,24 @@ def tokyo_local_governments() -> tuple[LocalGovernment, ...]:
 
 def tokyo_local_government(code: str) -> LocalGovernment | None:
     return {lg.code: lg for lg in tokyo_local_governments()}.get(code)
+
+
+# Names of the Tokyo catalog's organisations: bureaus of the Tokyo
+# Metropolitan Government are t000xxx, local governments t<6-digit code>.
+BUREAU_NAME = re.compile(r"^t000\d{3}$")
+LOCAL_GOVERNMENT_NAME = re.compile(r"^t(\d{6})$")
+
+
+def organization_kind(name: str, local_government_code: str = "", parent_organization: str = "") -> str:
+    """bureau, ward, city, town_village or other: where a catalog
+    organisation belongs on the organisation list."""
+    if BUREAU_NAME.match(name or "") or parent_organization == TOKYO_CODE:
+        return "bureau"
+    m = LOCAL_GOVERNMENT_NAME.match(name or "")
+    lg = tokyo_local_government(local_government_code or (m.group(1) if m else ""))
+    if lg and lg.kind != "prefecture":
+        return lg.kind
+    return "other"
 
 
 def hojin_uri(corporate_number: str) -> str:

@@ -43,6 +43,13 @@ def badge(resource: dict[str, Any]) -> Optional[dict[str, str]]:
     return {"status": status, "label": status_label(status), "css": statuses.badge_class(status)}
 
 
+def dataset_badge(package: dict[str, Any]) -> Optional[dict[str, str]]:
+    """The badge of a dataset: the worst status of its resources (as the
+    validation_status facet counts it), for the search results."""
+    status = statuses.worst(r.get(resources.STATUS_KEY) for r in package.get("resources") or [])
+    return badge({resources.STATUS_KEY: status}) if status else None
+
+
 def can_run(package: dict[str, Any]) -> bool:
     return tk.h.check_access("package_update", {"id": package.get("id")})
 
@@ -124,6 +131,7 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
 def get_helpers() -> dict[str, Any]:
     return {
         "tokyo_validation_badge": badge,
+        "tokyo_validation_dataset_badge": dataset_badge,
         "tokyo_validation_badge_class": statuses.badge_class,
         "tokyo_validation_status_label": status_label,
         "tokyo_validation_can_run": can_run,

@@ -328,8 +328,8 @@ class GraphBuilder:
         for code in value_list(dataset_dict.get("category")):
             cat = category(code)
             if cat:
-                node = self._concept(vocab.category_uri(base, cat.code), cat.label,
-                                     vocab.category_uri(base, "").rstrip("/"))
+                node = self._concept(codelists.category_uri(base, cat.code), cat.label,
+                                     codelists.category_scheme_uri(base))
                 g.add((dataset_ref, DCAT.theme, node))
 
     def _coded_values(self, dataset_dict, dataset_ref):
@@ -611,7 +611,7 @@ class GraphBuilder:
         g.add((catalog_ref, DCAT.themeTaxonomy, scheme))
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
         self._labels(scheme, {"en": "Data theme", "ja": "データテーマ（EU）"}, DCT.title)
-        categories = URIRef(vocab.category_uri(catalog_uri(), "").rstrip("/"))
+        categories = URIRef(codelists.category_scheme_uri(catalog_uri()))
         g.add((catalog_ref, DCAT.themeTaxonomy, categories))
         g.add((categories, RDF.type, SKOS.ConceptScheme))
         self._labels(categories, {"ja": "東京都オープンデータカタログのカテゴリ",

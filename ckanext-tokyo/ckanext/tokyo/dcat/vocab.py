@@ -136,17 +136,8 @@ def media_type_of(iri: str) -> str:
 theme_labels = codelists.theme_labels
 
 
-# Tokyo's categories (groups c0NN) as themes: <catalog>/group/<code>.
-_CATEGORY = re.compile(r"/group/(c\d{3})$")
-
-
-def category_uri(base: str, code: str) -> str:
-    return f"{base.rstrip('/')}/group/{code}"
-
-
-def category_of(iri: str) -> str | None:
-    m = _CATEGORY.search(iri)
-    return m.group(1) if m and codelists.category(m.group(1)) else None
+# Tokyo's categories as themes: their IRIs are codelists.category_uri /
+# category_of (one IRI scheme, shared with the category pages).
 
 
 # The standard datasets (schemas/standard/<id>.json): <catalog>/standard/<id>.

@@ -240,6 +240,38 @@ def tokyo_keywords(pkg: dict, lang: str | None = None) -> list[tuple[str, str | 
     written = value_list(translated.get("ja"), split=None) or [t.get("display_name") or t.get("name")
                                                                for t in pkg.get("tags") or []]
     return [(keyword, keywords.search_form(keyword)) for keyword in written if keyword]
+def tokyo_group_title(group: dict | None, lang: str | None = None) -> str:
+    """A group's name in the page's language (a category's from the code list)."""
+    from ckanext.tokyo.metadata import categories
+
+    return categories.title(group or {}, page_lang(lang))
+
+
+def tokyo_group_description(group: dict | None, lang: str | None = None) -> str:
+    from ckanext.tokyo.metadata import categories
+
+    return categories.description(group or {}, page_lang(lang))
+
+
+def tokyo_category_sections(groups: list[dict]) -> list[tuple[str, list[dict]]]:
+    """/group's groups under headings: today's categories, the 2021-22 ones, others."""
+    from ckanext.tokyo.metadata import categories
+
+    return categories.sections(list(groups or []))
+
+
+def tokyo_organization_sections(lang: str | None = None) -> list[dict]:
+    """/organization as a directory: bureaus, then municipalities by kind."""
+    from ckanext.tokyo.metadata import organizations
+
+    return organizations.sections(page_lang(lang))
+
+
+def tokyo_search_suggestions(q: str, filtered: bool = False) -> dict:
+    """What to try when a search found nothing (metadata/suggestions.py)."""
+    from ckanext.tokyo.metadata import suggestions
+
+    return suggestions.suggestions(q, filtered)
 
 
 def tokyo_repeats(value) -> list[dict]:

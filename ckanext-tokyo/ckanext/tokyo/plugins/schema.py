@@ -31,6 +31,7 @@ class TokyoSchemaPlugin(p.SingletonPlugin, TokyoTranslation):
     # IConfigurer
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
+        tk.add_resource("../assets/search", "tokyo_search")
 
     # ITranslation: TokyoTranslation
 
@@ -55,6 +56,9 @@ class TokyoSchemaPlugin(p.SingletonPlugin, TokyoTranslation):
     # IPackageController
     def before_dataset_index(self, pkg_dict):
         return search.before_dataset_index(pkg_dict)
+
+    def before_dataset_search(self, search_params):
+        return search.before_dataset_search(search_params)
 
     def after_dataset_search(self, search_results, search_params):
         return search.after_dataset_search(search_results, search_params)
