@@ -36,16 +36,20 @@ setup(
     + ["ckanext.tokyo.schemas"],
     package_data={
         "ckanext.tokyo.schemas": ["**/*.json", "**/*.yaml", "**/*.csv", "**/*.md"],
-        "ckanext.tokyo": ["templates/**/*", "public/**/*", "i18n/**/*", "demo/*.json", "demo/files/*.csv", "migration/**/*"],
+        "ckanext.tokyo": ["templates/**/*", "i18n/**/*", "demo/*.json", "demo/files/*.csv", "migration/**/*"],
+        # tokyo_portal's templates, logo and stylesheet; the plugins' scripts
+        "ckanext.tokyo.portal": ["templates/**/*", "public/**/*", "assets/*"],
         # HTML reports of tokyo-validate and `ckan tokyo report` (jinja2, no CKAN)
         "ckanext.tokyo.validation": ["templates/*.html"],
-        "ckanext.tokyo.catalog_validation": ["templates/*.html"],
+        "ckanext.tokyo.catalog_validation": ["templates/*.html", "assets/*"],
+        "ckanext.tokyo.metadata": ["assets/*"],
     },
     entry_points={
         "ckan.plugins": [
             "tokyo_schema = ckanext.tokyo.plugins.schema:TokyoSchemaPlugin",
             "tokyo_dcat = ckanext.tokyo.plugins.dcat:TokyoDcatPlugin",
             "tokyo_validation = ckanext.tokyo.plugins.validation:TokyoValidationPlugin",
+            "tokyo_portal = ckanext.tokyo.plugins.portal:TokyoPortalPlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
         "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile"],

@@ -22,7 +22,7 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose libmagic1 libpq-dev curl gettext-base"
 # Our plugins come before scheming: CKAN gives templates of earlier plugins
 # priority, and tokyo_schema overrides some of scheming's display templates.
-PLUGINS="activity tokyo_schema tokyo_validation scheming_datasets scheming_organizations dcat tokyo_dcat"
+PLUGINS="activity tokyo_portal tokyo_schema tokyo_validation scheming_datasets scheming_organizations dcat tokyo_dcat"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }

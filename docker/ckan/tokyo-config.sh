@@ -15,6 +15,10 @@ ckan config-tool "$INI" \
   "licenses_group_url = file:///srv/app/licenses.json" \
   "ckanext.dcat.rdf.profiles = euro_dcat_ap_3 tokyo_dcat_ap" \
   "ckanext.dcat.enable_content_negotiation = true" \
+  "ckan.site_title = 東京都オープンデータカタログ" \
+  "ckan.site_description = 東京都と区市町村のオープンデータ" \
+  "ckanext.tokyo.portal.site_title_en = Tokyo Open Data Catalog" \
+  "ckanext.tokyo.portal.site_description_en = Open data of the Tokyo Metropolitan Government and the municipalities of Tokyo" \
   "ckan.locale_default = ja" \
   "ckan.locales_offered = ja en" \
   "ckan.locale_order = ja en" \

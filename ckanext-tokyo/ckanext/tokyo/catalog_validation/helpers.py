@@ -2,37 +2,36 @@
 grouping of a report's findings by rule for the report page."""
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from typing import Any, Optional
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo.base.i18n import N_
 from ckanext.tokyo.metadata.helpers import page_lang
 from ckanext.tokyo.validation import messages
 
-from . import resources, statuses
+from . import resources, statuses, summary
 
 FACET = "validation_status"  # dataset-level: the worst status of its resources
 
 SEVERITY_ORDER = ("error", "warning", "info")
-SEVERITY_LABELS = {"error": ("エラー", "Error"), "warning": ("警告", "Warning"), "info": ("情報", "Info")}
+SEVERITY_LABELS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Notice")}
 
 
 def lang() -> str:
-    """The page's language as "en" or "ja" (any other: "ja")."""
+    """The page's language as "en" or "ja" (any other: "ja"): which of a
+    report's message/message_en (data) to show."""
     return "en" if page_lang() == "en" else "ja"
 
 
-def _pick(pair: tuple[str, str], language: Optional[str] = None) -> str:
-    return pair[1] if (language or lang()) == "en" else pair[0]
-
-
 def facet_title() -> str:
-    return _pick(("データ検証", "Data validation"))
+    return tk._("Data validation")
 
 
-def status_label(status: Optional[str], language: Optional[str] = None) -> str:
-    return statuses.label(status, en=(language or lang()) == "en")
+def status_label(status: Optional[str]) -> str:
+    return tk._(statuses.label(status))
 
 
 def badge(resource: dict[str, Any]) -> Optional[dict[str, str]]:
@@ -48,7 +47,7 @@ def can_run(package: dict[str, Any]) -> bool:
 
 
 def severity_label(severity: str) -> str:
-    return _pick(SEVERITY_LABELS.get(severity, (severity, severity)))
+    return tk._(SEVERITY_LABELS[severity]) if severity in SEVERITY_LABELS else severity
 
 
 # Search index and facets
@@ -104,8 +103,22 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
     return sorted(groups.values(), key=lambda g: (order.get(g["severity"], 9), -g["total"], g["code"]))
 
 
+TOTALS_TTL = 300  # seconds: the home page shows the public figures, a little late at worst
+_totals: dict[str, Any] = {}
+
+
+def public_totals() -> dict[str, Any]:
+    """The catalog-wide figures over public datasets (the home page's share
+    of files that meet the standard), computed at most every TOTALS_TTL s
+    per process."""
+    if not _totals or time.monotonic() - _totals["at"] > TOTALS_TTL:
+        _totals.update(at=time.monotonic(), value=summary.summary(summary.Scope())["totals"])
+    return _totals["value"]
+
+
 def get_helpers() -> dict[str, Any]:
     return {
+        "tokyo_validation_totals": public_totals,
         "tokyo_validation_badge": badge,
         "tokyo_validation_badge_class": statuses.badge_class,
         "tokyo_validation_status_label": status_label,

@@ -6,19 +6,15 @@ identifier rules are the CKAN-free ``codelists`` and ``identifiers`` modules.
 Needs the ``scheming_datasets`` and ``scheming_organizations`` plugins; works
 without tokyo_dcat and tokyo_validation.
 """
-import os
-
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.tokyo import cli
 from ckanext.tokyo.metadata import fluent, helpers, search, validators
+from ckanext.tokyo.plugins import Translation
 
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-
-class TokyoSchemaPlugin(p.SingletonPlugin, DefaultTranslation):
+class TokyoSchemaPlugin(p.SingletonPlugin, Translation):
     p.implements(p.IClick)
     p.implements(p.IConfigurer)
     p.implements(p.IValidators)
@@ -34,13 +30,6 @@ class TokyoSchemaPlugin(p.SingletonPlugin, DefaultTranslation):
     # IConfigurer
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
-
-    # ITranslation
-    def i18n_directory(self):
-        return os.path.join(HERE, "i18n")
-
-    def i18n_domain(self):
-        return "ckanext-tokyo"
 
     # IValidators
     def get_validators(self):

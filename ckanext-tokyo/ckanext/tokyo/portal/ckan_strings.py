@@ -1,0 +1,25 @@
+"""CKAN's own strings that our catalogue translates.
+
+CKAN's Japanese catalogue leaves these untranslated (the page would show
+English) or translates them wrongly ("Remember me" as 保存:). Listing them
+here puts them in our ``.pot``; the catalogues of plugins are merged after
+CKAN's, so our ``ja``/``en`` entries win. Only strings of pages the catalog
+serves (tests/browser/test_public_pages.py walks them).
+"""
+from ckanext.tokyo.base.i18n import N_
+
+MSGIDS = (
+    N_("About"),
+    N_("Remember me"),
+    N_("Username or Email"),
+    N_("Dataset description:"),
+    N_('Source: <a href="%(url)s">%(dataset)s</a>'),
+    N_("Next:"),
+    N_("Previous"),
+    N_("Next"),
+    N_("Follow"),
+    N_("Unfollow"),
+    N_("No activity found."),
+    N_("Organization"),
+    N_("License"),
+)
