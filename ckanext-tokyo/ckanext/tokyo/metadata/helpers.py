@@ -10,14 +10,13 @@ from ckanext.tokyo.base import codelists, identifiers, standards
 from ckanext.tokyo.base.values import value_list
 
 
-def _choices(codes, with_code: bool = False) -> list[dict]:
-    if not with_code:
-        return codelists.choices(codes)
-    return [{"value": c.uri, "label": {"ja": f"{c.code} {c.ja}", "en": f"{c.code} {c.en}"}} for c in codes]
+def _choices(codes) -> list[dict]:
+    return codelists.choices(codes)
 
 
 def tokyo_category_choices(field=None) -> list[dict]:
-    return _choices(codelists.categories(), with_code=True)
+    """Categories by name (the form shows them as check boxes)."""
+    return _choices(codelists.categories())
 
 
 def tokyo_frequency_choices(field=None) -> list[dict]:
@@ -145,25 +144,13 @@ def tokyo_is_empty(value) -> bool:
     return False
 
 
-def tokyo_category_display_choices(field=None) -> list[dict]:
-    """Categories by name alone (the form's choices put the code first)."""
-    return codelists.choices(codelists.categories())
-
-
-# ``display_choices_helper`` of a field: labels for the page, when they should
-# differ from the form's.
-DISPLAY_CHOICES = {"tokyo_category_display_choices": tokyo_category_display_choices}
-
-
 def tokyo_display_labels(field: dict, value, lang: str | None = None) -> list[str]:
     """The labels of a coded field's value (one or a list) in the page's
-    language, from the field's choices (or its ``display_choices_helper``);
-    a value not in them is shown as is."""
+    language, from the field's choices; a value not in them is shown as is."""
     from ckanext.scheming.helpers import scheming_field_choices
 
     lang = page_lang(lang)
-    display_helper = DISPLAY_CHOICES.get(field.get("display_choices_helper") or "")
-    choices = display_helper(field) if display_helper else scheming_field_choices(field) or []
+    choices = scheming_field_choices(field) or []
     labels = {c["value"]: c.get("label", c["value"]) for c in choices}
     return [_text(labels.get(v, v), lang) for v in value_list(value, split=None) if not tokyo_is_empty(v)]
 

@@ -73,14 +73,18 @@ tokyo_parent_organization = _identifier(_parent_problem)
 
 def tokyo_identifiers_agree(key, data, errors, context):
     """Organisation after-validator: a local government's 法人番号 is derived
-    from its code, so both must name the same body."""
+    from its code, so both must name the same body; an empty one is set
+    from the code."""
     number = data.get(("corporate_number",))
     code = data.get(("local_government_code",))
     if errors.get(("corporate_number",)) or errors.get(("local_government_code",)):
         return
-    if _empty(number) or _empty(code):
+    if _empty(code):
         return
     expected = identifiers.corporate_number_of_local_government(code)
+    if _empty(number):  # the body's 法人番号 follows from its code
+        data[("corporate_number",)] = expected
+        return
     if number != expected:
         errors.setdefault(("corporate_number",), []).append(
             tk._("The body with local government code %(code)s has corporate number %(number)s.")
@@ -239,6 +243,18 @@ REPEATING = ("contact", "temporal_coverage", "spatial_coverage")
 
 
 # ------------------------------------------------------------------ values
+
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ーｰ－"})
+
+
+def tokyo_telephone(key, data, errors, context):
+    """A telephone number in half-width digits and hyphens (０３－５３２１… → 03-5321-…)."""
+    value = data.get(key)
+    if _empty(value):
+        data.pop(key, None)
+        raise StopOnError
+    data[key] = unicodedata.normalize("NFKC", str(value)).translate(_DASHES).strip()
+
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
 
