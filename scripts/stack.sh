@@ -83,6 +83,17 @@ install() {
     echo "$want" > "$stamp"
   fi
   "$ROOT/config/solr/solr.sh" build
+  # axe-core for the browser tests' accessibility checks, at its locked version
+  local axe=$ROOT/tests/browser/axe
+  if ! command -v npm >/dev/null; then  # a machine with Node.js from elsewhere has its own npm
+    say "apt: installing npm"
+    DEBIAN_FRONTEND=noninteractive $([ "$(id -u)" = 0 ] || echo sudo) apt-get install -y -qq npm >/dev/null
+  fi
+  if [ "$(cat "$axe/node_modules/.tokyo-installed" 2>/dev/null)" != "$(md5sum < "$axe/package-lock.json")" ]; then
+    say "npm: installing axe-core for the browser tests"
+    (cd "$axe" && npm ci --no-audit --no-fund --silent)
+    md5sum < "$axe/package-lock.json" > "$axe/node_modules/.tokyo-installed"
+  fi
 }
 
 # The CKAN-free core as a user gets it: the wheel built from this checkout,
