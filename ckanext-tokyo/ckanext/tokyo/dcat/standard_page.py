@@ -30,7 +30,7 @@ FORMATS = {
     "postal-code": (N_("Postal code"), "160-8484"),
     "email": (N_("Email address"), "info@example.jp"),
     "kana": (N_("Full-width katakana"), "シンジュククヤクショ"),
-    "yes-no": (N_("有 (yes) or 無 (no)"), "有"),
+    "yes-no": (N_("Yes or no, written 有 or 無"), "有"),
     "weekdays": (N_("Days of the week"), "月火水木金"),
     "town-id": (N_("Town ID of the address base registry"), "0001001"),
     "poi-code": (N_("Facility type code"), ""),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from ckanext.tokyo.base import codelists, identifiers, standards
+from ckanext.tokyo.base.i18n import N_
 from ckanext.tokyo.base.values import value_list
 
 
@@ -104,6 +105,9 @@ def tokyo_value_label(kind: str, value: str, lang: str = "ja") -> str:
 
 
 # ------------------------------------------------------------- display
+
+# A dataset's state, shown to its editors as _(state) (scheming/package/snippets/additional_info.html).
+STATES = (N_("active"), N_("draft"), N_("deleted"))
 
 def page_lang(lang: str | None = None) -> str:
     """``lang`` if given, else the page's language ("ja" outside a request)."""
