@@ -153,7 +153,7 @@ def language_rules():
     # English msgids whose Japanese differs: such a text on a Japanese page leaked
     english = {m for m, s in ja.items() if s and s != m and "%" not in m and "{" not in m}
     english |= {m for m in _ckan_untranslated() if len(m) > 3 and "%" not in m and "{" not in m
-                and re.search(r"[A-Za-z]{3}", m)}
+                and re.search(r"[A-Za-z]{3}", m) and ja.get(m) != m}  # ours may keep it as is ("URL:")
     japanese = {s for m, s in ja.items() if s and JAPANESE.search(s) and "%" not in s and "{" not in s}
     return {"english": english, "japanese": japanese, "en": en}
 
