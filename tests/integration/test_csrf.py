@@ -45,19 +45,21 @@ def test_post_without_token_is_refused_before_the_view(app, validation_db, monke
     before = status_row(resource["id"]).job_id
     url = f"/dataset/{dataset['name']}/resource/{resource['id']}/validation/run"
 
-    # signed in through the login form (a browser session, as CSRF protects)
-    login = app.get("/user/login")
-    app.post("/user/login", data={"login": editor["name"], "password": password,
-                                  "_csrf_token": _token(login.body)})
-    page = app.get(f"/dataset/{dataset['name']}/resource/{resource['id']}/validation")
-    assert editor["name"] in page.body
+    # signed in through the login form (a browser session, as CSRF protects),
+    # one client keeping its cookies (2.11's app fixture makes one per call)
+    client = app.test_client()
+    login = client.get("/user/login")
+    client.post("/user/login", data={"login": editor["name"], "password": password,
+                                     "_csrf_token": _token(login.body)}, status=200)
+    page = client.get(f"/dataset/{dataset['name']}/resource/{resource['id']}/validation")
+    assert f'href="/user/{editor["name"]}"' in page.body
 
     # no token: refused before our view runs
-    refused = app.post(url, data={}, status=400)
+    refused = client.post(url, data={}, status=400)
     assert "CSRF" in refused.body
     assert status_row(resource["id"]).job_id == before
     # the form's token: the view runs the validation again
-    app.post(url, data={"_csrf_token": _token(page.body)}, status=200)
+    client.post(url, data={"_csrf_token": _token(page.body)}, status=200)
     assert status_row(resource["id"]).job_id != before
 
 

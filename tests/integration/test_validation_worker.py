@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import os
 import signal
+import subprocess
 import threading
 
 import pytest
@@ -163,7 +164,9 @@ def test_killed_worker_ends_in_error_not_running(dataset, ckan_config, tmp_path)
             assert _Stalling.started.wait(60), (tmp_path / "worker.log").read_text()
             wait_for(lambda: _status(resource["id"]) == "running", 30)
         finally:
-            os.killpg(worker.pid, signal.SIGKILL)  # the worker and its work horse
+            # the worker and its work horse (rq 1 puts the horse in a session of its own)
+            subprocess.run(["pkill", "-KILL", "-f", ini], check=False)
+            os.killpg(worker.pid, signal.SIGKILL)
             worker.wait(30)
         assert _status(resource["id"]) == "running"  # nobody is left to finish it
 
