@@ -43,6 +43,7 @@ setup(
         "ckanext.tokyo.validation": ["templates/*.html"],
         "ckanext.tokyo.catalog_validation": ["templates/*.html", "assets/*"],
         "ckanext.tokyo.metadata": ["assets/*"],
+        "ckanext.tokyo.dcat": ["templates/**/*"],
     },
     entry_points={
         "ckan.plugins": [

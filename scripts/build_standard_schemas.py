@@ -25,6 +25,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 CURRENT_FAMILY = "自治体標準オープンデータセット"
 LEGACY_FAMILY = "推奨データセット"
+# the families' English names, written beside them (x-tokyo.family_en)
+FAMILY_EN = {CURRENT_FAMILY: "local government standard open dataset",
+             LEGACY_FAMILY: "recommended dataset"}
 
 # --------------------------------------------------------------------------
 # Dataset-level facts
@@ -667,6 +670,7 @@ class Builder:
             "x-tokyo": {
                 "dataset_number": number,
                 "family": family,
+                "family_en": FAMILY_EN[family],
                 "layout": layout,
                 "edition": edition,
                 "completeness": completeness,

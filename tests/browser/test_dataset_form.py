@@ -230,3 +230,27 @@ def test_organization_page_shows_identifiers_and_parent_by_name(editor_site, pag
     assert page.locator("#organization-info h1.heading").inner_text().strip() == name
     assert page.locator(".breadcrumb li.active").inner_text().strip() == name
     screenshot(page, f"organization-about-bureau-{lang}")
+
+
+def test_organization_form_suggests_the_corporate_number_from_the_code(editor_site, page):
+    """The 法人番号 follows from the 全国地方公共団体コード: typed in, the code
+    fills the empty corporate number field; another code replaces the suggestion."""
+    from ckan.tests import factories
+
+    from ckanext.tokyo.base.identifiers import corporate_number_of_local_government
+
+    with configured_plugins():
+        factories.Sysadmin(name="catalog-admin", password=PASSWORD)
+    page.goto(editor_site + "/user/login")
+    page.fill("#field-login", "catalog-admin")
+    page.fill("#field-password", PASSWORD)
+    with page.expect_navigation():
+        page.press("#field-password", "Enter")
+    page.goto(editor_site + "/organization/new")
+    page.wait_for_load_state("load")
+    page.fill("#field-local_government_code", "131016")  # 千代田区
+    assert page.locator("#field-corporate_number").input_value() == corporate_number_of_local_government("131016")
+    assert "000020131016" in page.locator(".tokyo-corporate-number-hint").inner_text()
+    page.fill("#field-local_government_code", "１３１０３２")  # 港区, typed full-width
+    assert page.locator("#field-corporate_number").input_value() == corporate_number_of_local_government("131032")
+    screenshot(page, "organization-form-ja")

@@ -69,17 +69,33 @@ def rule_text(code: str, language: Optional[str] = None) -> tuple[str, str]:
     return messages.title(code, language), messages.rule_hint(code, language)
 
 
+def row_context(context: dict[str, Any], row: Optional[int], field: Optional[str]) -> list[dict[str, Any]]:
+    """The finding's row as written in the file, one {"label", "value",
+    "here"} per column ("here": the finding's column); [] when the report
+    kept no copy of the row (only the first rows with findings are kept)."""
+    cells = (context.get("rows") or {}).get(str(row)) if row is not None else None
+    if not cells:
+        return []
+    header = list(context.get("header") or [])
+    header += [""] * (len(cells) - len(header))
+    here = header.index(field) if field in header else None
+    return [{"label": label, "value": cells[n] if n < len(cells) else "", "here": n == here}
+            for n, label in enumerate(header)]
+
+
 def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = None) -> list[dict[str, Any]]:
     """Findings grouped by rule, errors first, each group with its title,
     fix hint and total count (which may exceed the findings listed).
 
     Each item keeps the finding's own `value` and `hint` (the report's keys;
-    reports stored before they existed have neither). The group's hint is
-    the one its findings share, else the rule's general hint."""
+    reports stored before they existed have neither) and its row as written
+    (`context`). The group's hint is the one its findings share, else the
+    rule's general hint."""
     if not report:
         return []
     en = (language or lang()) == "en"
     totals = (report.get("stats") or {}).get("by_code") or {}
+    context = report.get("context") or {}
     groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for finding in report.get("findings") or []:
         code = finding.get("code") or "?"
@@ -91,6 +107,7 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
             "value": finding.get("value"),
             "hint": finding.get("hint_en" if en else "hint") or "",
             "message": finding.get("message_en" if en else "message") or finding.get("message") or "",
+            "context": row_context(context, finding.get("row"), finding.get("field")),
         })
     for group in groups.values():
         title, general_hint = rule_text(group["code"], "en" if en else "ja")

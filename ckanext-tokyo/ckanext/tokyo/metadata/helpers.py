@@ -40,24 +40,17 @@ def tokyo_encoding_choices(field=None) -> list[dict]:
     return _choices(codelists.encodings())
 
 
-# English names of the standard-dataset families (standards.info(id).family).
-STANDARD_FAMILIES_EN = {
-    "自治体標準オープンデータセット": "local government standard open dataset",
-    "推奨データセット": "recommended dataset",
-}
-
-
 def standard_label(schema_id: str) -> dict[str, str]:
     """{ja, en} name of a standard dataset: its title (title_en) with family
-    and number, e.g. 公衆トイレ一覧（自治体標準オープンデータセット 13）."""
+    and number, e.g. 公衆トイレ一覧（自治体標準オープンデータセット 13）, from
+    the schema's data (x-tokyo title_en, family_en)."""
     try:
         info = standards.info(schema_id)
     except Exception:  # an id the registry does not (or no longer) know
         return {"ja": schema_id, "en": schema_id}
-    family_en = STANDARD_FAMILIES_EN.get(info.family, info.family)
     return {
         "ja": f"{info.title}（{info.family} {info.dataset_number}）",
-        "en": f"{info.title_en or info.title} ({family_en} {info.dataset_number})",
+        "en": f"{info.title_en or info.title} ({info.family_en or info.family} {info.dataset_number})",
     }
 
 
@@ -84,6 +77,12 @@ def tokyo_local_government_choices(field=None) -> list[dict]:
         {"value": lg.code, "label": _local_government_label(lg)}
         for lg in identifiers.tokyo_local_governments()
     ]
+
+
+def tokyo_corporate_numbers() -> dict[str, str]:
+    """全国地方公共団体コード → 法人番号 of Tokyo and its municipalities (the
+    organisation form suggests the number from the code)."""
+    return {lg.code: lg.corporate_number for lg in identifiers.tokyo_local_governments()}
 
 
 def value_labels(kind: str) -> dict[str, dict[str, str]]:

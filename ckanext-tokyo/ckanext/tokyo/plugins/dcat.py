@@ -47,9 +47,12 @@ class TokyoDcatPlugin(p.SingletonPlugin, Translation):
     p.implements(p.IActions)
     p.implements(p.IConfigDeclaration)
 
-    # IConfigurer: the standard's page (tokyo_dcat/standard.html)
+    # IConfigurer: the standard's page (tokyo_dcat/standard.html), in a folder
+    # of its own: CKAN puts a folder on the template path only once, where the
+    # first plugin to add it (the last listed) puts it; were it ../templates,
+    # that place would be behind scheming, whose templates ours override.
     def update_config(self, config):
-        tk.add_template_directory(config, "../templates")
+        tk.add_template_directory(config, "../dcat/templates")
 
     # IBlueprint
     def get_blueprint(self):

@@ -33,4 +33,8 @@ MSGIDS = (
     N_("eg. CSV, XML or JSON"),
     N_("Reorder resources"),
     N_("Unpublish"),
+    # the Markdown help of every long text field: its title, and in Japanese
+    # also the quick reference (CKAN's is English, outside gettext)
+    N_('You can use <a href="#markdown" title="Markdown quick reference" data-bs-toggle="popover" '
+       'data-bs-content="%(markdown_tooltip)s" data-bs-html="true">Markdown formatting</a> here'),
 )

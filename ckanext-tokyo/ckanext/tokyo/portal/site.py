@@ -3,8 +3,9 @@
 Configuration, not code: the Japanese name is CKAN's ``ckan.site_title``, the
 English one ``ckanext.tokyo.portal.site_title_en``; the home page's
 introduction and the about page's first section may be replaced per
-language (``…intro_ja``/``_en``, ``…about_ja``/``_en``, Markdown). Empty
-options leave our translated built-in texts.
+language (``…intro_ja``/``_en``, ``…about_ja``/``_en``, Markdown), and the
+home page's use cases are the operator's (``…use_cases_ja``/``_en``). Empty
+options leave our translated built-in texts (and no use cases section).
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ OPTIONS = {
     "intro_en": ("", "Home page introduction in English (Markdown); empty: the built-in text."),
     "about_ja": ("", "The about page's first section in Japanese (Markdown); empty: the built-in text."),
     "about_en": ("", "The about page's first section in English (Markdown); empty: the built-in text."),
+    "use_cases_ja": ("", "Home page section on how the data is used, in Japanese (Markdown); empty: none."),
+    "use_cases_en": ("", "Home page section on how the data is used, in English (Markdown); empty: none."),
     "popular_sort": ("views_recent desc", "Solr sort of the home page's most-used datasets; when the index "
                      "has no such field, the newest are shown."),
 }
@@ -61,5 +64,5 @@ def localise_globals() -> None:
 
 
 def text(name: str) -> str:
-    """An operator's text (``intro``/``about``) in the page's language, or ""."""
+    """An operator's text (``intro``/``about``/``use_cases``) in the page's language, or ""."""
     return option(f"{name}_{'en' if page_lang() == 'en' else 'ja'}")

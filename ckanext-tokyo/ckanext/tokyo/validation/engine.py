@@ -32,6 +32,8 @@ from .report import Finding, Findings, Report
 SAMPLE_BYTES = 256 * 1024
 SAMPLE_ROWS = 200
 TIME_CHECK_EVERY = 512  # rows between clock reads
+CONTEXT_ROWS = 50  # rows with findings kept as written, for the report to show them
+CONTEXT_CELL = 200  # characters of a kept cell
 
 Source = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -119,6 +121,8 @@ class _Run:
         self.encoding: Optional[encodings.Encoding] = None
         self.schema_id: Optional[str] = None
         self.stats: dict[str, Any] = {"rows": 0, "partial": False}
+        self.header: list[str] = []
+        self.rows: dict[int, list[str]] = {}
 
     def add(self, code: str, row: Optional[int] = None, field: Optional[str] = None, **params: Any) -> None:
         self.findings.add(Finding.of(code, row, field, **params))
@@ -250,6 +254,7 @@ class _Run:
         row_checks = [c for c in checks if type(c).validate_row is not Check.validate_row
                       and not isinstance(c, baseline)]
         options, deadline = self.options, self.started + self.options.timeout
+        self.header = [c.label[:CONTEXT_CELL] for c in table.columns]
         rows = 0
         try:
             resource.open()
@@ -275,7 +280,10 @@ class _Run:
                     break
                 errors = [e for check in row_checks for e in check.validate_row(row)]
                 if errors:
+                    listed = len(self.findings.items)
                     self._row_errors(errors)
+                    if len(self.findings.items) > listed and len(self.rows) < CONTEXT_ROWS:
+                        self.rows[row.row_number] = [text(c)[:CONTEXT_CELL] for c in row.cells]
                 rows += 1
                 if rows >= options.max_rows and next(stream, None) is not None:
                     self.add("tokyo/limit-rows", limit=options.max_rows)
@@ -332,7 +340,7 @@ class _Run:
             seconds=round(time.monotonic() - self.started, 3),
         )
         return Report(self.readable, self.encoding.name if self.encoding else None,
-                      self.schema_id, findings.items, self.stats)
+                      self.schema_id, findings.items, self.stats, self.header, self.rows)
 
 
 def _line_end_before(path: str, limit: int, encoding: encodings.Encoding) -> int:

@@ -71,6 +71,10 @@ class Report:
     schema: Optional[str]
     findings: list[Finding]
     stats: dict[str, Any] = field(default_factory=dict)
+    # the header's cells and the first rows with listed findings as written
+    # (row number -> cells), so a reader sees a finding in its row
+    header: list[str] = field(default_factory=list)
+    rows: dict[int, list[str]] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -93,4 +97,5 @@ class Report:
             "schema": self.schema,
             "findings": [f.to_dict() for f in self.findings],
             "stats": self.stats,
+            "context": {"header": self.header, "rows": {str(n): cells for n, cells in self.rows.items()}},
         }
