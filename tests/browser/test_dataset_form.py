@@ -5,6 +5,7 @@ pages likewise."""
 import pathlib
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import configured_plugins, screenshot
 
@@ -91,7 +92,7 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     page.wait_for_load_state("load")  # the form's scripts are running
     page.set_input_files("#field-resource-upload", str(CSV))
     # the file's name is offered as the resource's name
-    assert page.locator("#field-name_translated-ja").input_value() == "131041_public_toilet"
+    expect(page.locator("#field-name_translated-ja")).to_have_value("131041_public_toilet")
     # a form error keeps the chosen file: the required date is left out first
     with page.expect_navigation():
         page.locator("button[name=save][value=go-metadata]").click()
@@ -248,9 +249,10 @@ def test_organization_form_suggests_the_corporate_number_from_the_code(editor_si
         page.press("#field-password", "Enter")
     page.goto(editor_site + "/organization/new")
     page.wait_for_load_state("load")
+    number = page.locator("#field-corporate_number")
     page.fill("#field-local_government_code", "131016")  # 千代田区
-    assert page.locator("#field-corporate_number").input_value() == corporate_number_of_local_government("131016")
-    assert "000020131016" in page.locator(".tokyo-corporate-number-hint").inner_text()
+    expect(number).to_have_value(corporate_number_of_local_government("131016"))
+    expect(page.locator(".tokyo-corporate-number-hint")).to_contain_text("000020131016")
     page.fill("#field-local_government_code", "１３１０３２")  # 港区, typed full-width
-    assert page.locator("#field-corporate_number").input_value() == corporate_number_of_local_government("131032")
+    expect(number).to_have_value(corporate_number_of_local_government("131032"))
     screenshot(page, "organization-form-ja")

@@ -19,6 +19,7 @@ this.ckan.module("tokyo-corporate-number", function ($) {
         }
       }
       code.on("input change", suggest);
+      suggest();  // a code typed before this module started, or kept by a form error
     }
   };
 });

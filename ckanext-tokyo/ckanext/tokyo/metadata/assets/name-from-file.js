@@ -16,6 +16,8 @@ this.ckan.module("tokyo-name-from-file", function ($) {
       }
       $(document).on("change", "#field-resource-upload", function () { offer(this.value); });
       $(document).on("change", "#field-resource-url", function () { offer(this.value); });
+      // a file or link chosen before this module started
+      offer($("#field-resource-upload").val() || $("#field-resource-url").val());
     }
   };
 });
