@@ -25,7 +25,7 @@ APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose lib
 # (every tokyo plugin with templates — tokyo_quality too — goes before it).
 # tokyo_datastore (tables loaded into CKAN's DataStore, previews, Data API)
 # stands on tokyo_validation, datastore and datatables_view.
-PLUGINS="activity tokyo_schema tokyo_validation tokyo_quality tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases tokyo_seo tokyo_usage scheming_datasets scheming_organizations dcat tokyo_dcat harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester tracking"
+PLUGINS="activity tokyo_portal tokyo_schema tokyo_validation tokyo_quality tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases tokyo_seo tokyo_usage scheming_datasets scheming_organizations dcat tokyo_dcat harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester tracking"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -86,6 +86,17 @@ install() {
     echo "$want" > "$stamp"
   fi
   "$ROOT/config/solr/solr.sh" build
+  # axe-core for the browser tests' accessibility checks, at its locked version
+  local axe=$ROOT/tests/browser/axe
+  if ! command -v npm >/dev/null; then  # a machine with Node.js from elsewhere has its own npm
+    say "apt: installing npm"
+    DEBIAN_FRONTEND=noninteractive $([ "$(id -u)" = 0 ] || echo sudo) apt-get install -y -qq npm >/dev/null
+  fi
+  if [ "$(cat "$axe/node_modules/.tokyo-installed" 2>/dev/null)" != "$(md5sum < "$axe/package-lock.json")" ]; then
+    say "npm: installing axe-core for the browser tests"
+    (cd "$axe" && npm ci --no-audit --no-fund --silent)
+    md5sum < "$axe/package-lock.json" > "$axe/node_modules/.tokyo-installed"
+  fi
 }
 
 # The CKAN-free core as a user gets it: the wheel built from this checkout,

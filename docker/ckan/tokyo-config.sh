@@ -21,6 +21,10 @@ ckan config-tool "$INI" \
   "ckan.harvest.mq.type = redis" \
   "ckan.harvest.timeout = 120" \
   "ckanext.tokyo.harvest.sources_sysadmin_only = true" \
+  "ckan.site_title = 東京都オープンデータカタログ" \
+  "ckan.site_description = 東京都と区市町村のオープンデータ" \
+  "ckanext.tokyo.portal.site_title_en = Tokyo Open Data Catalog" \
+  "ckanext.tokyo.portal.site_description_en = Open data of the Tokyo Metropolitan Government and the municipalities of Tokyo" \
   "ckan.locale_default = ja" \
   "ckan.locales_offered = ja en" \
   "ckan.locale_order = ja en" \

@@ -24,7 +24,7 @@ def test_json_shape(write, capsys):
     status, out = run(capsys, path, "--format", "json", "--schema", "none")
     data = json.loads(out)
     assert status == 1
-    assert set(data) == {"valid", "encoding", "schema", "findings", "groups", "stats"}
+    assert set(data) == {"valid", "encoding", "schema", "findings", "groups", "stats", "context"}
     assert data["valid"] is False and data["encoding"] == "UTF-8" and data["schema"] is None
     for finding in data["findings"]:
         assert set(finding) == {"code", "severity", "row", "field", "message", "message_en", "value", "hint", "hint_en"}

@@ -8,7 +8,7 @@ import ckan.plugins.toolkit as tk
 
 from . import jobs, resources, settings
 from .model import ResourceValidation, report_page, table_exists
-from .summary import Scope, summary
+from .summary import Scope, affected, summary
 
 
 def _resource(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
@@ -112,6 +112,9 @@ def tokyo_validation_summary(context, data_dict):
     caller can see (public ones, plus private ones of their organisations).
 
     :param organization: restrict to one organisation (id or name, optional)
+    :param code: a rule's finding code (optional): adds ``affected``, the
+        resources whose latest run has findings of that rule, most first
+        (``[{"dataset", "dataset_title", "resource_id", "resource_name", "count"}]``)
     :returns: ``{"organizations": [{"name", "title", "resources", "validated",
         "success", "failure", "error", "pending", "running", "not_validated",
         "pass_rate"}], "totals": {...}, "by_code": [{"code", "severity",
@@ -125,7 +128,10 @@ def tokyo_validation_summary(context, data_dict):
         if group is None or not group.is_organization:
             raise tk.ObjectNotFound("Organization not found")
         scope.organization = group.id
-    return summary(scope)
+    figures = summary(scope)
+    if data_dict.get("code"):
+        figures["affected"] = affected(scope, str(data_dict["code"]))
+    return figures
 
 
 def _user(context: dict[str, Any]) -> Any:

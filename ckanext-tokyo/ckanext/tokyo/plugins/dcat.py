@@ -7,8 +7,9 @@ endpoints (``/dataset/<id>.{ttl,jsonld,rdf}``, ``/catalog.{ttl,jsonld,rdf}``
 with Hydra paging, content negotiation) are ckanext-dcat's, so the ``dcat``
 plugin is enabled beside this one. This plugin adds:
 
-- ``/standard/<id>``: the Table Schema of a standard dataset, the target of
-  ``dct:conformsTo``;
+- ``/standard/<id>``: a standard dataset, the target of ``dct:conformsTo``:
+  its Table Schema for programs, a page of its items for people
+  (``dcat/standard_page.py``);
 - the rule that only public, active datasets are exported: the DCAT actions
   refuse private and draft datasets to everyone (the catalog already lists
   only public ones);
@@ -19,34 +20,32 @@ plugin is enabled beside this one. This plugin adds:
 """
 from __future__ import annotations
 
-import json
-
-from flask import Blueprint, Response
+from flask import Blueprint
 
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo.base import standards
 from ckanext.tokyo.dcat import actions, endpoint
+from ckanext.tokyo.dcat.standard_page import standard
+from ckanext.tokyo.plugins import Translation
 
 CATALOG_OPTIONS = ("catalog_title_ja", "catalog_title_en",
                    "catalog_description_ja", "catalog_description_en")
 
 
-def standard(schema_id: str):
-    schema_id = schema_id.removesuffix(".json")
-    try:
-        descriptor = standards.descriptor(schema_id)
-    except KeyError:
-        return tk.abort(404, tk._("Standard not found"))
-    return Response(json.dumps(descriptor, ensure_ascii=False, indent=2),
-                    mimetype="application/json")
-
-
-class TokyoDcatPlugin(p.SingletonPlugin):
+class TokyoDcatPlugin(p.SingletonPlugin, Translation):
+    p.implements(p.IConfigurer)
+    p.implements(p.ITranslation)
     p.implements(p.IBlueprint)
     p.implements(p.IActions)
     p.implements(p.IConfigDeclaration)
+
+    # IConfigurer: the standard's page (tokyo_dcat/standard.html), in a folder
+    # of its own: CKAN puts a folder on the template path only once, where the
+    # first plugin to add it (the last listed) puts it; were it ../templates,
+    # that place would be behind scheming, whose templates ours override.
+    def update_config(self, config):
+        tk.add_template_directory(config, "../dcat/templates")
 
     # IBlueprint
     def get_blueprint(self):

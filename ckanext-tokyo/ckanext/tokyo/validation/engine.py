@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import io
 import itertools
+import json
 import os
 import tempfile
 import time
@@ -50,6 +51,8 @@ EXTENSIONS = {"csv": "csv", "tsv": "csv", "txt": "csv", "xlsx": "xlsx", "xlsm": 
 SAMPLE_ROWS = 200
 BATCH_ROWS = 256  # rows the cell checks take at once
 TIME_CHECK_EVERY = 64  # rows between clock reads
+CONTEXT_ROWS = 50  # rows with findings kept as written, for the report to show them
+CONTEXT_CELL = 200  # characters of a kept cell
 
 Source = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -161,6 +164,9 @@ class _Run:
         self.encoding: Optional[encodings.Encoding] = None
         self.schema_id: Optional[str] = None
         self.stats: dict[str, Any] = {"rows": 0, "partial": False}
+        self.header: list[str] = []
+        self.rows: dict[int, list[str]] = {}
+        self.context_bytes = 0  # of the kept rows, in the report's JSON
 
     def add(self, code: str, row: Optional[int] = None, field: Optional[str] = None, **params: Any) -> None:
         self.findings.add(Finding.of(code, row, field, **params))
@@ -385,15 +391,20 @@ class _Run:
         cells = next(c for c in checks if isinstance(c, CellChecks))
         validators = [c.validate_row for c in row_checks]
         batch: list[tuple[Any, list[Any]]] = []
+        self.header = [c.label[:CONTEXT_CELL] for c in table.columns]
 
         def flush() -> None:
-            """The batch's cell findings joined to its rows' others, a row at a time."""
+            """The batch's cell findings joined to its rows' others, a row at a
+            time; the first rows with listed findings are kept as written."""
             for (row, errors), found in zip(batch, cells.validate_rows([row for row, _ in batch])):
                 errors = errors + found if found else errors
                 if errors:
                     if len(errors) > 1:
                         errors = shifted.diagnose(row, errors) or errors
+                    listed = len(self.findings.items)
                     self._row_errors(errors, row.row_number)
+                    if len(self.findings.items) > listed and len(self.rows) < CONTEXT_ROWS:
+                        self._keep_row(row)
             batch.clear()
 
         options, deadline = self.options, self.deadline
@@ -455,6 +466,15 @@ class _Run:
             self.stats["columns"] = len(table.columns)
             self.stats["header_row"] = table.header_row
 
+    def _keep_row(self, row: Any) -> None:
+        """Keep the row as written while the report's byte budget has room
+        (the context shares it with the findings and groups)."""
+        cells = [text(c)[:CONTEXT_CELL] for c in row.cells]
+        size = len(json.dumps(cells, ensure_ascii=False).encode()) + 12
+        if self.findings.bytes + self.context_bytes + size <= self.options.max_report_bytes:
+            self.rows[row.row_number] = cells
+            self.context_bytes += size
+
     # Errors → findings
 
     def _errors(self, errors: Any) -> None:
@@ -502,7 +522,7 @@ class _Run:
             seconds=round(time.monotonic() - self.started, 3),
         )
         return Report(self.readable, self.encoding.name if self.encoding else None,
-                      self.schema_id, findings.items, self.stats, findings.summary())
+                      self.schema_id, findings.items, self.stats, findings.summary(), self.header, self.rows)
 
 
 # A garbled cell is that: its half-width kana, odd characters or broken format are the garbling.

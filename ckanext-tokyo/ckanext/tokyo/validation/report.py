@@ -224,6 +224,10 @@ class Report:
     findings: list[Finding]
     stats: dict[str, Any] = field(default_factory=dict)
     groups: list[Group] = field(default_factory=list)
+    # the header's cells and the first rows with listed findings as written
+    # (row number -> cells), so a reader sees a finding in its row
+    header: list[str] = field(default_factory=list)
+    rows: dict[int, list[str]] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -247,4 +251,5 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "groups": [g.to_dict() for g in self.groups],
             "stats": self.stats,
+            "context": {"header": self.header, "rows": {str(n): cells for n, cells in self.rows.items()}},
         }
