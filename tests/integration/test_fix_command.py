@@ -15,13 +15,19 @@ from tests.integration.validation_support import BAD_CSV, clean_csv, site_contex
 
 pytestmark = [
     pytest.mark.ckan_config("ckan.plugins", "activity scheming_datasets scheming_organizations tokyo_schema "
-                                            "tokyo_validation"),
+                                            "tokyo_validation harvest"),
     pytest.mark.ckan_config("ckanext.tokyo.validation.run_sync", "true"),
     pytest.mark.usefixtures("with_plugins", "validation_db"),
 ]
 
 
-def test_fix_command_fixes_an_organisation(cli):
+@pytest.fixture
+def site_tables(validation_db, migrate_db_for):  # noqa: F811
+    # `ckan` commands load the site's plugins (the test config's), harvesting among them
+    migrate_db_for("harvest")
+
+
+def test_fix_command_fixes_an_organisation(cli, site_tables):
     from ckan.cli.cli import ckan
 
     from ckanext.tokyo.catalog_validation import fixed_copies

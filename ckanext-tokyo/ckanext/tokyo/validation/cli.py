@@ -26,7 +26,7 @@ from . import messages, templating
 from .engine import validate
 from .fix import FixError, fix_file
 from .options import Options
-from .report import Report
+from .report import Report, json_safe, printable
 
 DEFAULTS = Options()
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -65,8 +65,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return fix_main(args, schema, options)
     report = validate(args.file, schema, options)
     if args.format == "json":
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_safe(json.dumps(report.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     elif args.format == "html":
         sys.stdout.write(to_html(args.file, report))
     else:
@@ -80,43 +79,47 @@ def fix_main(args: argparse.Namespace, schema: Optional[str], options: Options) 
         result = fix_file(args.file, args.fix, bom=args.bom, schema=schema, options=options)
     except FixError as error:
         if args.format == "json":
-            json.dump({"error": error.message, "error_en": error.message_en}, sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
+            sys.stdout.write(json_safe(json.dumps({"error": error.message, "error_en": error.message_en},
+                                                  ensure_ascii=False)) + "\n")
         else:
-            console.print(f"[red]{escape(error.message)}[/]\n[dim]{escape(error.message_en)}[/]")
+            console.print(f"[red]{_shown(error.message)}[/]\n[dim]{_shown(error.message_en)}[/]")
         return 2
     left = validate(args.fix, schema, options)
     if args.format == "json":
         out = dict(result.to_dict(), remaining=left.to_dict())
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_safe(json.dumps(out, ensure_ascii=False, indent=2)) + "\n")
         return left.exit_code
     for ja, en in result.notices:
-        console.print(f"{escape(ja)} [dim]{escape(en)}[/]")
+        console.print(f"{_shown(ja)} [dim]{_shown(en)}[/]")
     if result.changes:
         table = Table(show_lines=False)
         for heading in ("行 row", "列 column", "修正前 before", "修正後 after", "ルール rule"):
             table.add_column(heading, overflow="fold")
         for change in result.changes:
-            table.add_row(str(change.row or ""), escape(change.column or ""), escape(change.before or ""),
-                          escape(change.after if change.after is not None else "（削除 removed）"),
-                          escape(change.code))
+            table.add_row(str(change.row or ""), _shown(change.column or ""), _shown(change.before or ""),
+                          _shown(change.after if change.after is not None else "（削除 removed）"),
+                          _shown(change.code))
         console.print(table)
-    console.print(f"[bold]{escape(args.fix)}[/]: {len(result.changes)} 件修正 changes · "
+    console.print(f"[bold]{_shown(args.fix)}[/]: {len(result.changes)} 件修正 changes · "
                   f"{result.data_rows} 行 data rows")
     if result.notes:
-        console.print(f"注記・表題行 notes and title rows: {escape(result.notes)}")
+        console.print(f"注記・表題行 notes and title rows: {_shown(result.notes)}")
     console.print(f"残る指摘 findings left: errors {left.stats.get('errors', 0)} · "
-                  f"warnings {left.stats.get('warnings', 0)} (tokyo-validate {escape(args.fix)})")
+                  f"warnings {left.stats.get('warnings', 0)} (tokyo-validate {_shown(args.fix)})")
     return left.exit_code
+
+
+def _shown(text: object) -> str:
+    """A value from the file as terminal text: no controls, no rich markup."""
+    return escape(printable(str(text)))
 
 
 def print_text(name: str, report: Report, console: Console) -> None:
     verdict = {0: "[green]valid / 適合[/]", 1: "[red]invalid / 不適合[/]",
                2: "[red]could not read / 読込不可[/]"}[report.exit_code]
     stats = report.stats
-    console.print(f"[bold]{escape(name)}[/]: {verdict}")
-    console.print(f"encoding {escape(str(report.encoding))} · schema {escape(str(report.schema))} · "
+    console.print(f"[bold]{_shown(name)}[/]: {verdict}")
+    console.print(f"encoding {_shown(report.encoding)} · schema {_shown(report.schema)} · "
                   f"rows {stats.get('rows', 0)} · errors {stats.get('errors', 0)} · "
                   f"warnings {stats.get('warnings', 0)}")
     if not report.groups:
@@ -131,12 +134,12 @@ def print_text(name: str, report: Report, console: Console) -> None:
     table.add_column("message", ratio=1, min_width=30, overflow="fold")
     for g in report.groups:
         first = g.first
-        examples = "".join(f"\n「{escape(v[:60])}」" for v in g.values[1:3])
-        table.add_row(f"{g.count}\n[dim]{rows_text(g.rows[:3], g.count)}[/]", escape(g.field or ""),
+        examples = "".join(f"\n「{_shown(v[:60])}」" for v in g.values[1:3])
+        table.add_row(f"{g.count}\n[dim]{rows_text(g.rows[:3], g.count)}[/]", _shown(g.field or ""),
                       f"[{SEVERITY_STYLE[g.severity]}]{g.severity}[/]",
                       escape(messages.title(g.code)) + "\n[dim]" + escape(messages.title(g.code, "en"))
                       + "\n" + escape(g.code) + "[/]",
-                      escape(first.message) + examples + "\n[dim]" + escape(first.message_en) + "[/]")
+                      _shown(first.message) + examples + "\n[dim]" + _shown(first.message_en) + "[/]")
     console.print(table)
 
 
