@@ -6,9 +6,15 @@ from typing import Any
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import jobs, resources, settings
+from ckanext.tokyo.validation.frictionless_report import to_frictionless
+
+from . import jobs, resources, settings, statuses
 from .model import ResourceValidation, table_exists
 from .summary import Scope, summary
+
+SHAPE_TOKYO, SHAPE_FRICTIONLESS = "tokyo", "frictionless"
+# Our statuses in ckanext-validation's words (a queued run is "created" there).
+VALIDATION_STATUS = {statuses.PENDING: "created"}
 
 
 def _resource(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
@@ -55,18 +61,48 @@ def resource_validation_show(context, data_dict):
     """The latest validation of a resource.
 
     :param resource_id: the resource id (``id`` is accepted too)
+    :param shape: ``tokyo`` (default) or ``frictionless``
+    :param lang: ``ja`` (default) or ``en``, the messages of the frictionless shape
     :returns: ``{"status", "report", "reason", "schema", "created", "started",
         "finished", …}``; ``report`` has the shape of ``tokyo-validate --format json``
-        (null until the run has finished, and for ``error``)
+        (null until the run has finished, and for ``error``). With
+        ``shape=frictionless``, ckanext-validation's shape: ``{"id",
+        "resource_id", "status", "created", "finished", "error", "report"}``
+        with ``report`` a frictionless Report (``tokyo-validate --format
+        frictionless``), ``status`` one of ckanext-validation's (``created``
+        for a queued run) and ``error`` ``{"message": …}`` for ``error``
     """
     tk.check_access("resource_validation_show", context, data_dict)
+    shape = data_dict.get("shape") or SHAPE_TOKYO
+    if shape not in (SHAPE_TOKYO, SHAPE_FRICTIONLESS):
+        raise tk.ValidationError({"shape": [tk._("Unknown report shape: use tokyo or frictionless")]})
     resource = _resource(context, data_dict)
     row = ResourceValidation.get(resource["id"]) if table_exists() else None
     if row is None:
         raise tk.ObjectNotFound(f"No validation report exists for resource {resource['id']}")
     out = row.as_dict()
+    if shape == SHAPE_FRICTIONLESS:
+        return _frictionless_shape(out, resource, "en" if data_dict.get("lang") == "en" else "ja")
     out["validation_timestamp"] = resource.get(resources.TIMESTAMP_KEY)
     return out
+
+
+def _frictionless_shape(run: dict[str, Any], resource: dict[str, Any], lang: str) -> dict[str, Any]:
+    """ckanext-validation's dict of a run (its _validation_dictize): one run per
+    resource here, so the resource id is the run's id too."""
+    status = run["status"]
+    report = run.get("report")
+    name = resource.get("name") or resource["id"]
+    return {
+        "id": run["resource_id"],
+        "resource_id": run["resource_id"],
+        "status": VALIDATION_STATUS.get(status, status),
+        "created": run["created"],
+        "finished": run["finished"],
+        "error": {"message": run.get("reason") or ""} if status == statuses.ERROR else None,
+        "report": to_frictionless(report, name=name, place=resource.get("url") or name, lang=lang)
+        if report else None,
+    }
 
 
 def resource_validation_delete(context, data_dict):
