@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import copy
 import csv
 import dataclasses
 import hashlib
@@ -134,6 +135,10 @@ class _Capped(io.RawIOBase):
     def close(self) -> None:
         self.stream.close()
         super().close()
+
+
+class _Unsure(Exception):
+    """The fast CSV reader cannot go on where frictionless's reader would report an error."""
 
 
 class _Row:
@@ -317,14 +322,46 @@ class _Run:
         assert self.encoding is not None
         dialect = Dialect(header_rows=[table.header_row], controls=[formats.CsvControl(delimiter=delimiter)],
                           **skip)
-        source: Any = table.path
-        if capped:
-            # frictionless reads a stream only when its name is a local file
-            cap = _line_end_before(table.path, self.options.max_bytes, self.encoding)
-            source = io.BufferedReader(_Capped(open(table.path, "rb"), cap, table.path))
+        # frictionless reads a stream only when its name is a local file
+        source: Any = self._bytes(table, capped) if capped else table.path
         return Resource(source, format="csv", encoding=self.encoding.codec, dialect=dialect, detector=detector)
 
+    def _bytes(self, table: Table, capped: bool) -> IO[bytes]:
+        """The CSV file's bytes, cut at the byte limit when capped."""
+        if not capped:
+            return open(table.path, "rb")
+        assert self.encoding is not None
+        cap = _line_end_before(table.path, self.options.max_bytes, self.encoding)
+        return io.BufferedReader(_Capped(open(table.path, "rb"), cap, table.path))
+
+    def _csv_rows(self, resource: Resource, table: Table, capped: bool) -> Iterator[_Row]:
+        """The CSV rows as frictionless's parser reads them (its encoding, its
+        sniffed dialect, its row numbers), straight from Python's csv module:
+        frictionless's row stream layers cost twice the parsing itself."""
+        dialect = formats.CsvControl.from_dialect(resource.dialect).to_python()
+        first, skipped = table.header_row + 1, frozenset(table.continuation)
+        with io.TextIOWrapper(self._bytes(table, capped), resource.encoding, newline="") as stream:
+            try:
+                for number, cells in enumerate(csv.reader(stream, dialect=dialect), start=1):
+                    if number >= first and number not in skipped:
+                        yield _Row(number, cells)
+            except Exception as exception:  # undecodable bytes, a broken quote, a NUL
+                raise _Unsure from exception
+
     def _stream(self, table: Table, delimiter: str, capped: bool) -> None:
+        if table.format != "csv":
+            self._rows(table, delimiter, capped, fast=False)
+            return
+        findings, stats = copy.deepcopy(self.findings), copy.deepcopy(self.stats)
+        try:
+            self._rows(table, delimiter, capped, fast=True)
+        except _Unsure:
+            # The fast reader met bytes it cannot read: frictionless's row stream
+            # reports them, and the rows before them, its own way; start again with it.
+            self.findings, self.stats = findings, stats
+            self._rows(table, delimiter, capped, fast=False)
+
+    def _rows(self, table: Table, delimiter: str, capped: bool, fast: bool) -> None:
         resource = self._resource(table, delimiter, capped)
         checks = Checklist(checks=build(table)).connect(resource)
         # Only checks that look at rows are called per row; frictionless's
@@ -358,8 +395,9 @@ class _Run:
             self._errors(e for check in checks for e in check.validate_start())
             # The parser's rows as they are: the checks read cells and row
             # numbers only, and frictionless's Row objects cost as much again.
-            stream = (_Row(number, cells) for number, cells in
-                      resource.dialect.read_enumerated_content_stream(resource.cell_stream))
+            stream = self._csv_rows(resource, table, capped) if fast else \
+                (_Row(number, cells) for number, cells in
+                 resource.dialect.read_enumerated_content_stream(resource.cell_stream))
             while True:
                 try:
                     row = next(stream)
