@@ -26,7 +26,7 @@ from frictionless.checks import baseline
 
 from ..base import standards
 from . import encoding as encodings
-from .checks import CellCheck, CellChecks, TextScan, TokyoError, build
+from .checks import Batch, CellCheck, CellChecks, TextScan, TokyoError, build
 from .checks.mojibake import repair as ungarble
 from .checks.shifted_columns import shifted_columns
 from .checks.xlsx import oversized
@@ -371,12 +371,25 @@ class _Run:
                       and not isinstance(c, (baseline, CellCheck, TextScan))]
         shifted = next(c for c in checks if isinstance(c, shifted_columns))
         cells = next(c for c in checks if isinstance(c, CellChecks))
-        validators = [c.validate_row for c in row_checks]
-        batch: list[tuple[Any, list[Any]]] = []
+        validators = [(c.skim, c.validate_row) for c in row_checks]
+        batch: list[_Row] = []
+        width = {len(table.columns)}
 
         def flush() -> None:
-            """The batch's cell findings joined to its rows' others, a row at a time."""
-            for (row, errors), found in zip(batch, cells.validate_rows([row for row, _ in batch])):
+            """The batch's row findings (each check's validate_row called for the
+            rows its skim leaves, when read by the fast reader and as wide as the
+            header) and cell findings, joined a row at a time."""
+            view = Batch(batch) if fast else None
+            if view is not None and set(map(len, view.cells)) != width:
+                view = None
+            found_rows: list[list[Any]] = [[] for _ in batch]
+            for skim, validate_row in validators:
+                todo = skim(view) if view is not None else None
+                for n in range(len(batch)) if todo is None else todo:
+                    found = validate_row(batch[n])
+                    if found:
+                        found_rows[n].extend(found)
+            for row, errors, found in zip(batch, found_rows, cells.validate_rows(batch)):
                 errors = errors + found if found else errors
                 if errors:
                     if len(errors) > 1:
@@ -414,12 +427,7 @@ class _Run:
                              detail=_detail(exception))
                     self.stats["partial"] = True
                     break
-                errors: list[Any] = []
-                for validate_row in validators:
-                    found = validate_row(row)
-                    if found:
-                        errors.extend(found)
-                batch.append((row, errors))
+                batch.append(row)
                 if len(batch) >= BATCH_ROWS:
                     flush()
                 rows += 1
