@@ -389,7 +389,7 @@ class _Run:
                     found = validate_row(batch[n])
                     if found:
                         found_rows[n].extend(found)
-            for row, errors, found in zip(batch, found_rows, cells.validate_rows(batch)):
+            for row, errors, found in zip(batch, found_rows, cells.validate_rows(batch, view)):
                 errors = errors + found if found else errors
                 if errors:
                     if len(errors) > 1:

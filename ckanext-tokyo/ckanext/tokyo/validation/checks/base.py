@@ -103,6 +103,10 @@ class CellCheck(TokyoCheck):
     strips: ClassVar[bool] = True
     # Plain ASCII text never breaks this rule (full-width or kana rules): skipped for it.
     ascii_safe: ClassVar[bool] = False
+    # A regex a cell matches whole only if this rule finds nothing in it (and
+    # never matching the NUL between cells): CellChecks proves a batch's new
+    # values right with one match of them all. None: judged one by one.
+    clean: ClassVar[Optional[str]] = None
     targets: list[tuple[Column, dict[Any, Problem]]] = attrs.field(factory=list, init=False)
 
     def connect(self, resource: Any) -> None:
@@ -161,9 +165,10 @@ class CellChecks(TokyoCheck):
     type = "tokyo-cells"
     checks: list[CellCheck] = attrs.field(factory=list)
     # (column, its checks' judges, those that can fault plain ASCII, values known right,
-    # values known wrong -> their problems)
-    plan: list[tuple[Column, list[Any], list[Any], set[Any], dict[Any, tuple]]] = attrs.field(
-        factory=list, init=False)
+    # values known wrong -> their problems, the checks' clean patterns for values
+    # joined by SEPARATOR if every check has one)
+    plan: list[tuple[Column, list[Any], list[Any], set[Any], dict[Any, tuple], Optional[list[re.Pattern[str]]]]] = \
+        attrs.field(factory=list, init=False)
 
     def connect(self, resource: Any) -> None:
         super().connect(resource)
@@ -171,18 +176,25 @@ class CellChecks(TokyoCheck):
         for column in self.table.columns:
             mine = [c for c in self.checks if c.select([column])]
             if mine:
+                clean = [_joined(c.clean) for c in mine if c.clean is not None]
                 self.plan.append((column, [c.judge for c in mine],
-                                  [c.judge for c in mine if not c.ascii_safe], set(), {}))
+                                  [c.judge for c in mine if not c.ascii_safe], set(), {},
+                                  clean if len(clean) == len(mine) else None))
 
-    def validate_rows(self, rows: list[Any]) -> list[list[TokyoError]]:
-        """The findings of each row of a batch, in the batch's order."""
+    def validate_rows(self, rows: list[Any], batch: Optional[Batch] = None) -> list[list[TokyoError]]:
+        """The findings of each row of a batch, in the batch's order. batch: the
+        same rows as a Batch (the fast CSV path: text cells, header-wide)."""
         found: list[list[TokyoError]] = [[] for _ in rows]
         cells = [row.cells for row in rows]
         narrowest = min(map(len, cells), default=0)
-        for column, judges, ascii_judges, right, wrong in self.plan:
+        columns = batch.columns if batch is not None else None
+        for column, judges, ascii_judges, right, wrong, clean in self.plan:
             index = column.index
-            values = [c[index] for c in cells] if index < narrowest else \
-                [c[index] if index < len(c) else None for c in cells]
+            if columns is not None:
+                values: Any = columns[index]
+            else:
+                values = [c[index] for c in cells] if index < narrowest else \
+                    [c[index] if index < len(c) else None for c in cells]
             distinct = set(values)
             distinct.discard(None)
             distinct.discard("")  # blank: no rule faults it
@@ -191,6 +203,11 @@ class CellChecks(TokyoCheck):
                 wrong.clear()
             new = distinct - right
             new.difference_update(wrong)
+            if new and clean is not None and columns is not None:
+                joined = SEPARATOR.join(new)
+                if all(pattern.fullmatch(joined) for pattern in clean):
+                    right.update(new)
+                    new = set()
             if new:
                 for value in new:
                     mine = ascii_judges if value.__class__ is str and value.isascii() else judges
@@ -266,6 +283,13 @@ def _suspects() -> re.Pattern[str]:
 
 
 SEPARATOR = "\x00"  # between the cells in row_text: no whitespace, never typed
+
+
+def _joined(clean: str) -> re.Pattern[str]:
+    """Matches values joined by SEPARATOR that each match clean whole. Each
+    value's match is atomic: no backtracking from one value into another."""
+    one = f"(?>(?:{clean})(?={SEPARATOR}|\\Z))"
+    return re.compile(f"{one}(?:{SEPARATOR}{one})*+")
 ROW_BREAK = "\x01"  # between the rows of a Batch's text
 
 
