@@ -59,13 +59,13 @@ class Batch:
         one search of the batch's text for any of them but the plain space,
         whose place at a cell's edge is found by substring tests."""
         texts = [SEPARATOR.join(cells) for cells in self.cells]
-        joined = ROW_BREAK.join(texts)
+        joined = SEPARATOR.join(texts)  # a row's edge is a cell's edge
         search = _marks().search
         if not search(joined) and not any(edge in joined for edge in SPACE_EDGES) \
                 and joined[:1] != " " and joined[-1:] != " ":
             return []
         return [n for n, text in enumerate(texts) if search(text) or text[:1] == " " or text[-1:] == " "
-                or SPACE_EDGES[0] in text or SPACE_EDGES[1] in text]
+                or any(edge in text for edge in SPACE_EDGES)]
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -290,12 +290,11 @@ def _joined(clean: str) -> re.Pattern[str]:
     value's match is atomic: no backtracking from one value into another."""
     one = f"(?>(?:{clean})(?={SEPARATOR}|\\Z))"
     return re.compile(f"{one}(?:{SEPARATOR}{one})*+")
-ROW_BREAK = "\x01"  # between the rows of a Batch's text
 
 
 # Every whitespace character but the plain space (str.isspace), for Batch.unusual.
 WHITESPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
-SPACE_EDGES = (SEPARATOR + " ", " " + SEPARATOR, ROW_BREAK + " ", " " + ROW_BREAK)
+SPACE_EDGES = (SEPARATOR + " ", " " + SEPARATOR)
 
 
 @functools.cache

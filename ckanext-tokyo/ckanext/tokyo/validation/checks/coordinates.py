@@ -52,11 +52,12 @@ class coordinates(TokyoCheck):
         if not self.pair:
             return None
         lat, lon = batch.columns[self.pair[0]], batch.columns[self.pair[1]]
-        if ALL_DEGREES.fullmatch(",".join(lat)) and ALL_DEGREES.fullmatch(",".join(lon)) \
-                and LATITUDE[0] <= min(map(float, lat)) and max(map(float, lat)) <= LATITUDE[1] \
-                and LONGITUDE[0] <= min(map(float, lon)) and max(map(float, lon)) <= LONGITUDE[1]:
-            return ()
-        return None
+        if not (ALL_DEGREES.fullmatch(",".join(lat)) and ALL_DEGREES.fullmatch(",".join(lon))):
+            return None
+        lats, lons = sorted(map(float, lat)), sorted(map(float, lon))
+        inside = LATITUDE[0] <= lats[0] and lats[-1] <= LATITUDE[1] \
+            and LONGITUDE[0] <= lons[0] and lons[-1] <= LONGITUDE[1]
+        return () if inside else None
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells

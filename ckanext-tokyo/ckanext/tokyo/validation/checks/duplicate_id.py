@@ -52,12 +52,18 @@ class duplicate_id(TokyoCheck):
         if self.target is None:
             return ()
         values = batch.columns[self.target.index]
-        if "" in values or len(self.seen) + len(values) > MAX_SEEN:
+        if "" in values:
             return None
+        seen = self.seen
         keys = list(map(hash, map(str.strip, values)))
-        if len(set(keys)) < len(keys) or not self.seen.keys().isdisjoint(keys):
+        if len(seen) >= MAX_SEEN:  # full: only values seen before have findings
+            if seen.keys().isdisjoint(keys):
+                self.full = True
+                return ()
             return None
-        self.seen.update(zip(keys, (row.row_number for row in batch.rows)))
+        if len(seen) + len(keys) > MAX_SEEN or len(set(keys)) < len(keys) or not seen.keys().isdisjoint(keys):
+            return None
+        seen.update(zip(keys, (row.row_number for row in batch.rows)))
         return ()
 
     def validate_end(self) -> Iterable[TokyoError]:
