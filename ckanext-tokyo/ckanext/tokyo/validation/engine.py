@@ -411,11 +411,12 @@ class _Run:
             stream = self._csv_rows(resource, table, capped) if fast else \
                 (_Row(number, cells) for number, cells in
                  resource.dialect.read_enumerated_content_stream(resource.cell_stream))
+            # The fast reader is read a batch at a time (its errors start the run
+            # again, so no row before one is lost); frictionless's a row at a time.
+            step = BATCH_ROWS if fast else 1
             while True:
                 try:
-                    row = next(stream)
-                except StopIteration:
-                    break
+                    chunk = list(itertools.islice(stream, max(min(step, options.max_rows - rows), 1)))
                 except FrictionlessException as exception:
                     flush()
                     self._error(exception.error)
@@ -427,10 +428,12 @@ class _Run:
                              detail=_detail(exception))
                     self.stats["partial"] = True
                     break
-                batch.append(row)
+                if not chunk:
+                    break
+                batch.extend(chunk)
                 if len(batch) >= BATCH_ROWS:
                     flush()
-                rows += 1
+                rows += len(chunk)
                 if rows >= options.max_rows and next(stream, None) is not None:
                     flush()
                     self.add("tokyo/limit-rows", limit=options.max_rows)
@@ -438,7 +441,7 @@ class _Run:
                     break
                 if rows % TIME_CHECK_EVERY == 0 and time.monotonic() > deadline:
                     flush()
-                    self.add("tokyo/limit-time", limit=options.timeout, rows=row.row_number)
+                    self.add("tokyo/limit-time", limit=options.timeout, rows=chunk[-1].row_number)
                     self.stats["partial"] = True
                     break
             flush()

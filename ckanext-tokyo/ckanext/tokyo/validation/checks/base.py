@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import Any, ClassVar, Iterable, Optional
@@ -58,12 +59,12 @@ class Batch:
         whitespace at a cell's edge (surrounding_space, line_break, the scans):
         one search of the batch's text for any of them but the plain space,
         whose place at a cell's edge is found by substring tests."""
-        texts = [SEPARATOR.join(cells) for cells in self.cells]
-        joined = SEPARATOR.join(texts)  # a row's edge is a cell's edge
+        joined = SEPARATOR.join(itertools.chain.from_iterable(self.cells))  # a row's edge is a cell's edge
         search = _marks().search
         if not search(joined) and not any(edge in joined for edge in SPACE_EDGES) \
                 and joined[:1] != " " and joined[-1:] != " ":
             return []
+        texts = [SEPARATOR.join(cells) for cells in self.cells]
         return [n for n, text in enumerate(texts) if search(text) or text[:1] == " " or text[-1:] == " "
                 or any(edge in text for edge in SPACE_EDGES)]
 
