@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ckanext.tokyo.validation import Options, engine, validate
 
-from .conftest import TOILET, TOILET_ROW, to_csv, toilet_header
+from tests.unit.validation.conftest import TOILET, TOILET_ROW, to_csv, toilet_header
 
 ALL = Options(max_findings=0, max_group_findings=0)
 
