@@ -1,6 +1,6 @@
 # ckanext-tokyo — the two commands: `make run` and `make test`.
 # CKAN=2.11 runs either on CKAN 2.11 instead of 2.12 (own venv and data).
-.PHONY: run stop reset test test-unit lint install lock status
+.PHONY: run stop reset test test-unit lint install lock status i18n
 CKAN ?= 2.12
 export CKAN
 
@@ -42,3 +42,8 @@ install:
 # Re-resolve the pinned set of $(CKAN) in one pip run (requirements/ckan-$(CKAN).txt).
 lock:
 	scripts/lock.sh $(CKAN)
+
+# Extract our msgids into the .pot, merge them into the ja/en .po, compile.
+i18n:
+	scripts/stack.sh install
+	scripts/i18n.sh

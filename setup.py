@@ -39,9 +39,13 @@ setup(
         "ckanext.tokyo": ["templates/**/*", "public/**/*", "assets/**/*", "i18n/**/*", "demo/*.json", "demo/*.csv",
                           "demo/files/*.csv", "migration/**/*",
                           "requests/templates/**/*", "inventory/templates/**/*", "usecases/templates/**/*"],
+        # tokyo_portal's templates, logo and stylesheet; the plugins' scripts
+        "ckanext.tokyo.portal": ["templates/**/*", "public/**/*", "assets/*"],
         # HTML reports of tokyo-validate and `ckan tokyo report` (jinja2, no CKAN)
         "ckanext.tokyo.validation": ["templates/*.html"],
-        "ckanext.tokyo.catalog_validation": ["templates/*.html"],
+        "ckanext.tokyo.catalog_validation": ["templates/*.html", "assets/*"],
+        "ckanext.tokyo.metadata": ["assets/*"],
+        "ckanext.tokyo.dcat": ["templates/**/*"],
     },
     entry_points={
         "ckan.plugins": [
@@ -52,6 +56,13 @@ setup(
             "tokyo_requests = ckanext.tokyo.plugins.requests:TokyoRequestsPlugin",
             "tokyo_inventory = ckanext.tokyo.plugins.inventory:TokyoInventoryPlugin",
             "tokyo_usecases = ckanext.tokyo.plugins.usecases:TokyoUsecasesPlugin",
+            "tokyo_quality = ckanext.tokyo.plugins.quality:TokyoQualityPlugin",
+            "tokyo_harvest = ckanext.tokyo.plugins.harvest:TokyoHarvestPlugin",
+            "tokyo_dcat_harvester = ckanext.tokyo.plugins.harvest:TokyoDCATHarvester",
+            "tokyo_ckan_harvester = ckanext.tokyo.plugins.harvest:TokyoCKANHarvester",
+            "tokyo_seo = ckanext.tokyo.plugins.seo:TokyoSeoPlugin",
+            "tokyo_usage = ckanext.tokyo.plugins.usage:TokyoUsagePlugin",
+            "tokyo_portal = ckanext.tokyo.plugins.portal:TokyoPortalPlugin",
         ],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
         "ckan.rdf.profiles": ["tokyo_dcat_ap = ckanext.tokyo.dcat.profile:TokyoDCATAPProfile",

@@ -1,13 +1,15 @@
 #!/usr/bin/env python
-"""Measure Japanese full-text search quality of the CKAN Solr core.
+"""Measure the search quality of the CKAN Solr core: Japanese analysis,
+synonyms, readings and English titles.
 
 Indexes the documents of tests/data/japanese_queries.json into a running
-Solr core ``ckan`` (as minimal CKAN package documents, under a private
-site_id), runs every query the way CKAN 2.11's package_search does
-(ckan/lib/search/query.py: defType=dismax, qf="name^4 title^4 tags^2
-groups^2 text", mm="2<-1 5<80%", tie=0.1, q.op=AND, df=text, fq on site_id
-and state), prints per-query hits and micro-averaged precision/recall, then
-deletes what it indexed.
+Solr core ``ckan`` (as minimal CKAN package documents with the fields the
+catalog adds, ``ckanext.tokyo.metadata.search_fields``, under a private
+site_id), runs every query the way the catalog's package_search does
+(ckan/lib/search/query.py: defType=dismax, mm="2<-1 5<80%", tie=0.1,
+q.op=AND, df=text, fq on site_id and state; qf = search_fields.QUERY_FIELDS),
+prints per-query hits and micro-averaged precision/recall, then deletes what
+it indexed. Run it with the catalog's venv (it imports the package).
 
   # against a running Solr (e.g. config/solr/solr.sh start .run/solr 8983)
   python bench/japanese_search_eval.py --url http://127.0.0.1:8983/solr/ckan
@@ -32,18 +34,21 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from ckanext.tokyo.metadata import search_fields
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "japanese_queries.json"
 SOLR_SH = ROOT / "config" / "solr" / "solr.sh"
 BUILD_SCHEMA = ROOT / "config" / "solr" / "build_schema.py"
 SITE_ID = "japanese-search-eval"
 
-# as in ckan/lib/search/query.py (PackageSearchQuery.run)
+# as in ckan/lib/search/query.py (PackageSearchQuery.run), with the
+# catalog's query fields (metadata/search.py before_dataset_search)
 CKAN_PARAMS = {
     "defType": "dismax",
     "tie": "0.1",
     "mm": "2<-1 5<80%",
-    "qf": "name^4 title^4 tags^2 groups^2 text",
+    "qf": search_fields.QUERY_FIELDS,
     "df": "text",
     "q.op": "AND",
 }
@@ -63,7 +68,10 @@ def _get(url: str, params: list[tuple[str, str]]) -> dict:
 
 
 def ckan_doc(d: dict) -> dict:
+    translated = {"title_translated": {"ja": d["title"], "en": d.get("title_en")},
+                  "notes_translated": {"ja": d["notes"], "en": d.get("notes_en")}}
     return {
+        **search_fields.english_fields(translated),
         "id": d["id"],
         "index_id": hashlib.md5(f"{d['id']}{SITE_ID}".encode()).hexdigest(),
         "site_id": SITE_ID,

@@ -1,15 +1,17 @@
 """Validation throughput of the catalog: N uploaded files validated by one
-`ckan jobs worker` and then by two, in the same run, on a test stack.
+`ckan jobs worker`, then by two (and more with --workers), in the same run,
+on a test stack.
 
     scripts/stack.sh up test4
-    .venv/bin/python bench/validation_throughput.py --ini config/test4.ini --files 24 --rows 20000
+    .venv/bin/python bench/validation_throughput.py --ini config/test4.ini --files 50 --rows 20000 --workers 1,2,4
 
 It writes a derived config (the stack's plus `ckan.plugins = activity
 tokyo_validation`), creates a throwaway organisation and dataset, uploads N
 generated 公衆トイレ一覧 CSVs (each the demo file repeated to --rows rows, a
-defect planted in every 1000th row), then for 1 and 2 workers: queues all N
-validations, starts the workers in burst mode and waits until every run has
-finished. Wall time counts from queueing to the last result (worker start-up
+defect planted in every 1000th row), then for each number of workers:
+queues all N validations (forced: the same bytes are validated again, not
+reused), starts the workers in burst mode on both queues and waits until
+every run has finished. Wall time counts from queueing to the last result (worker start-up
 included); makespan is first job start to last job end from the runs' own
 timestamps. Prints a JSON summary; the dataset and organisation are purged.
 """
@@ -83,8 +85,8 @@ def run_phase(workers: int, ids: list[str], ini: str, log_dir: str) -> dict:
     started = time.monotonic()
     for rid in ids:
         resource = tk.get_action("resource_show")({"ignore_auth": True}, {"id": rid})
-        jobs.enqueue(resource, sync=False)
-    procs = [subprocess.Popen([str(CKAN), "-c", ini, "jobs", "worker", "--burst"],
+        jobs.enqueue(resource, sync=False, force=True)
+    procs = [subprocess.Popen([str(CKAN), "-c", ini, "jobs", "worker", "--burst", "priority", "default"],
                               stdout=open(os.path.join(log_dir, f"worker-{workers}-{i}.log"), "ab"),
                               stderr=subprocess.STDOUT, start_new_session=True) for i in range(workers)]
     for proc in procs:
@@ -104,7 +106,9 @@ def main() -> int:
     parser.add_argument("--ini", default="config/test4.ini", help="a test stack's config (scripts/stack.sh up testN)")
     parser.add_argument("--files", type=int, default=24)
     parser.add_argument("--rows", type=int, default=20000)
+    parser.add_argument("--workers", default="1,2", help="numbers of workers, in the order run")
     args = parser.parse_args()
+    counts = [int(n) for n in args.workers.split(",")]
 
     from ckan.cli import load_config
     from ckan.config.middleware import make_app
@@ -121,7 +125,9 @@ def main() -> int:
             from ckanext.tokyo.catalog_validation import settings
 
             assert not settings.get("run_sync"), "the bench needs background jobs (run_sync off)"
-            bg.get_queue().empty()
+            queues = [bg.get_queue(settings.queue(bulk)) for bulk in (False, True)]
+            for queue in queues:
+                queue.empty()
             site = tk.get_action("get_site_user")({"ignore_auth": True}, {})["name"]
             context = lambda: {"user": site, "ignore_auth": True}  # noqa: E731
             name = "bench-" + uuid.uuid4().hex[:8]
@@ -137,16 +143,18 @@ def main() -> int:
                         "package_id": dataset["id"], "name": f"file {n}", "format": "CSV", "url": f"f{n}.csv",
                         "upload": FileStorage(io.BytesIO(data), filename=f"f{n}.csv")})
                     ids.append(res["id"])
-                bg.get_queue().empty()  # the uploads queued them; each phase queues its own
-                one = run_phase(1, ids, ini, tmp)
-                two = run_phase(2, ids, ini, tmp)
+                for queue in queues:  # the uploads queued them; each phase queues its own
+                    queue.empty()
+                phases = [run_phase(n, ids, ini, tmp) for n in counts]
             finally:
                 tk.get_action("dataset_purge")(context(), {"id": dataset["id"]})
                 tk.get_action("organization_purge")(context(), {"id": org["id"]})
+    one = phases[0]
     result = {"files": args.files, "rows_per_file": args.rows, "mb_total": round(size / 1e6, 1),
-              "cpus": os.cpu_count(), "one_worker": one, "two_workers": two,
-              "speedup_wall": round(one["wall_s"] / two["wall_s"], 2),
-              "speedup_makespan": round(one["makespan_s"] / two["makespan_s"], 2)}
+              "cpus": os.cpu_count(), "phases": phases,
+              "files_per_min": {p["workers"]: round(60 * p["files"] / p["makespan_s"], 1) for p in phases},
+              "speedup_wall": {p["workers"]: round(one["wall_s"] / p["wall_s"], 2) for p in phases},
+              "speedup_makespan": {p["workers"]: round(one["makespan_s"] / p["makespan_s"], 2) for p in phases}}
     print(json.dumps(result, indent=2))
     return 0
 

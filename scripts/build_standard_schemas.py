@@ -26,6 +26,9 @@ STAGED_DIR = Path(__file__).resolve().parent / "standard_items"
 
 CURRENT_FAMILY = "自治体標準オープンデータセット"
 LEGACY_FAMILY = "推奨データセット"
+# the families' English names, written beside them (x-tokyo.family_en)
+FAMILY_EN = {CURRENT_FAMILY: "local government standard open dataset",
+             LEGACY_FAMILY: "recommended dataset"}
 
 # --------------------------------------------------------------------------
 # Dataset-level facts
@@ -868,6 +871,7 @@ class Builder:
             "x-tokyo": {
                 "dataset_number": number,
                 "family": family,
+                "family_en": FAMILY_EN[family],
                 "layout": layout,
                 "edition": edition,
                 "completeness": completeness,

@@ -21,10 +21,11 @@ CKAN=$VENV/bin/ckan
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 APT_PACKAGES="postgresql redis-server chromium fonts-noto-cjk docker-compose libmagic1 libpq-dev curl gettext-base"
 # Our plugins come before scheming: CKAN gives templates of earlier plugins
-# priority, and tokyo_schema overrides some of scheming's display templates.
+# priority, and tokyo_schema overrides some of scheming's display templates
+# (every tokyo plugin with templates — tokyo_quality too — goes before it).
 # tokyo_datastore (tables loaded into CKAN's DataStore, previews, Data API)
 # stands on tokyo_validation, datastore and datatables_view.
-PLUGINS="activity tokyo_schema tokyo_validation tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases scheming_datasets scheming_organizations dcat tokyo_dcat"
+PLUGINS="activity tokyo_portal tokyo_schema tokyo_validation tokyo_quality tokyo_datastore datastore datatables_view tokyo_requests tokyo_inventory tokyo_usecases tokyo_seo tokyo_usage scheming_datasets scheming_organizations dcat tokyo_dcat harvest tokyo_harvest tokyo_dcat_harvester tokyo_ckan_harvester tracking"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -85,6 +86,17 @@ install() {
     echo "$want" > "$stamp"
   fi
   "$ROOT/config/solr/solr.sh" build
+  # axe-core for the browser tests' accessibility checks, at its locked version
+  local axe=$ROOT/tests/browser/axe
+  if ! command -v npm >/dev/null; then  # a machine with Node.js from elsewhere has its own npm
+    say "apt: installing npm"
+    DEBIAN_FRONTEND=noninteractive $([ "$(id -u)" = 0 ] || echo sudo) apt-get install -y -qq npm >/dev/null
+  fi
+  if [ "$(cat "$axe/node_modules/.tokyo-installed" 2>/dev/null)" != "$(md5sum < "$axe/package-lock.json")" ]; then
+    say "npm: installing axe-core for the browser tests"
+    (cd "$axe" && npm ci --no-audit --no-fund --silent)
+    md5sum < "$axe/package-lock.json" > "$axe/node_modules/.tokyo-installed"
+  fi
 }
 
 # The CKAN-free core as a user gets it: the wheel built from this checkout,
@@ -261,13 +273,27 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
   cmd_up dev
   "$CKAN" -c "$INI" tokyo ensure-sysadmin admin --password-file "$STATE/admin-password"
   "$CKAN" -c "$INI" tokyo demo
+  if [ -f "$STATE/solr/reindex-needed" ]; then  # Solr started with a new configuration
+    say "ckan[dev]: rebuilding the search index for the new Solr configuration"
+    "$CKAN" -c "$INI" search-index rebuild >/dev/null && rm -f "$STATE/solr/reindex-needed"
+  fi
   # tokyo_validation: end runs a dead worker left `running`, queue what a
   # Redis outage left `pending` or was never validated; the worker does the rest.
   "$CKAN" -c "$INI" tokyo validate --pending
   # tokyo_datastore: queue the loads of tables validated without one (the
   # plugin enabled later, Redis down); each validation's end queues its own.
   "$CKAN" -c "$INI" tokyo datastore-load
-  start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker
+  # Editors' runs (queue priority) before the bulk backlog (default).
+  start_bg "worker" "$STATE/worker.pid" "$STATE/worker.log" "$CKAN" -c "$INI" jobs worker priority default
+  # Harvesting: ckanext-harvest's gather and fetch consumers (queues on Redis)
+  # and the periodic work (due harvest jobs, quality scores, link checks,
+  # the full-catalog DCAT file), every 5 minutes.
+  start_bg "harvest-gather" "$STATE/harvest-gather.pid" "$STATE/harvest.log" "$CKAN" -c "$INI" harvester gather-consumer
+  start_bg "harvest-fetch" "$STATE/harvest-fetch.pid" "$STATE/harvest.log" "$CKAN" -c "$INI" harvester fetch-consumer
+  start_bg "scheduler" "$STATE/scheduler.pid" "$STATE/scheduler.log" "$CKAN" -c "$INI" tokyo schedule --every 300
+  # tokyo_usage: count page views and downloads hourly (and forget old raw visits)
+  start_bg "usage" "$STATE/usage.pid" "$STATE/usage.log" \
+    bash -c 'while true; do "$0" -c "$1" tokyo usage update; sleep 3600; done' "$CKAN" "$INI"
   start_bg "ckan" "$STATE/ckan.pid" "$STATE/ckan.log" \
     "$CKAN" -c "$INI" run --host 127.0.0.1 --port "$CKAN_PORT" --disable-reloader --threaded
   wait_http "http://127.0.0.1:$CKAN_PORT/api/3/action/status_show" 120 "$STATE/ckan.log"
@@ -275,7 +301,8 @@ cmd_serve() {  # make run: the dev catalog with demo data, web and worker
 
 The catalog is running: http://127.0.0.1:$CKAN_PORT
   sysadmin:  admin / $(cat "$STATE/admin-password")
-  logs:      .run/dev/ckan.log, .run/dev/worker.log, .run/dev/redis.log,
+  logs:      .run/dev/ckan.log, .run/dev/worker.log, .run/dev/harvest.log,
+             .run/dev/scheduler.log, .run/dev/usage.log, .run/dev/redis.log,
              .run/dev/solr/solr.log, $PG_DATA/postgres.log
   stop:      make stop
 EOF
@@ -285,6 +312,10 @@ cmd_down() {
   env_settings "$1"
   stop_pid "$STATE/ckan.pid"
   stop_pid "$STATE/worker.pid"
+  stop_pid "$STATE/harvest-gather.pid"
+  stop_pid "$STATE/harvest-fetch.pid"
+  stop_pid "$STATE/scheduler.pid"
+  stop_pid "$STATE/usage.pid"
   "$ROOT/config/solr/solr.sh" stop "$STATE/solr"
   redis_down
   pg_down
@@ -301,6 +332,10 @@ cmd_status() {
   env_settings "$1"
   pid_alive "$STATE/ckan.pid" && echo "ckan: running" || echo "ckan: stopped"
   pid_alive "$STATE/worker.pid" && echo "worker: running" || echo "worker: stopped"
+  for name in harvest-gather harvest-fetch scheduler; do
+    pid_alive "$STATE/$name.pid" && echo "$name: running" || echo "$name: stopped"
+  done
+  pid_alive "$STATE/usage.pid" && echo "usage counter: running" || echo "usage counter: stopped"
   redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && echo "redis: running" || echo "redis: stopped"
   $AS_PG "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
   "$ROOT/config/solr/solr.sh" status "$STATE/solr" "$SOLR_PORT" || true

@@ -4,9 +4,13 @@
 Reads the schema shipped with the installed ``ckan`` package
 (``ckan/config/solr/schema.xml``), replaces only the ``text`` fieldType
 (used by ``title``, ``notes``, the catch-all ``text`` field and a few
-relationship fields) and writes the result.  Everything else -- the
-schema name ``ckan-2.11`` that CKAN 2.11 and 2.12 both accept, every field,
-dynamic field and copyField -- is left byte-for-byte unchanged.
+relationship fields) and adds what the Tokyo search needs
+(``ckanext/tokyo/metadata/search_fields.py``): the English parts of the
+bilingual fields analysed as English (``text_en``: CKAN's own ``text``
+analysis, renamed) and the title's readings (``text_ja_reading``).
+Everything else -- the schema name ``ckan-2.11`` that CKAN 2.11 and 2.12
+both accept, every field, dynamic field and copyField of CKAN's -- is left
+byte-for-byte unchanged.
 
 Usage (with the project venv)::
 
@@ -44,6 +48,16 @@ _ENGLISH_TAIL = (
 _SYNONYMS = (
     f'{_I}<filter class="solr.SynonymGraphFilterFactory" synonyms="synonyms.txt" ignoreCase="true" expand="true"/>\n'
 )
+# The Kuromoji chains read synonyms.txt with the same tokenizer as the query
+# (避難所 is the tokens 避難 所, not one word).
+_SYNONYMS_JA = (
+    f'{_I}<filter class="solr.SynonymGraphFilterFactory" synonyms="synonyms.txt" ignoreCase="true" expand="true"\n'
+    f'{_I}        tokenizerFactory="solr.JapaneseTokenizerFactory" tokenizerFactory.mode="search"\n'
+    f'{_I}        tokenizerFactory.discardPunctuation="true" tokenizerFactory.discardCompoundToken="true"/>\n'
+)
+# Words Kuromoji segments differently alone and in context (userdict_ja.txt).
+_USER_DICTIONARY = 'userDictionary="userdict_ja.txt" userDictionaryEncoding="UTF-8"'
+
 
 
 def _bigram_chain(query: bool) -> str:
@@ -71,10 +85,11 @@ def _kuromoji_chain(query: bool, discard_compound: bool = True) -> str:
         f'{_I}<charFilter class="solr.CJKWidthCharFilterFactory"/>\n'
         f'{_I}<charFilter class="solr.JapaneseIterationMarkCharFilterFactory"/>\n'
         f'{_I}<tokenizer class="solr.JapaneseTokenizerFactory" mode="search" '
-        f'discardPunctuation="true" discardCompoundToken="{str(discard_compound).lower()}"/>\n'
+        f'discardPunctuation="true" discardCompoundToken="{str(discard_compound).lower()}"\n'
+        f'{_I}           {_USER_DICTIONARY}/>\n'
     )
     if query:
-        s += _SYNONYMS
+        s += _SYNONYMS_JA
     s += (
         f'{_I}<filter class="solr.JapaneseBaseFormFilterFactory"/>\n'
         f'{_I}<filter class="solr.JapanesePartOfSpeechStopFilterFactory" tags="stoptags_ja.txt"/>\n'
@@ -115,10 +130,72 @@ VARIANTS = {
 }
 
 _TEXT_FIELDTYPE = re.compile(r'<fieldType name="text" class="solr\.TextField"[^>]*>.*?</fieldType>', re.S)
+
+# What the Tokyo search adds (ckanext/tokyo/metadata/search_fields.py).
+_READING_CHAIN_INDEX = (
+    # readings (katakana) of the title's words, and of runs of two or three
+    # words, so a kana query finds 保育園 (ホイク エン, ホイクエン) however
+    # the query is segmented
+    f'{_I}<charFilter class="solr.CJKWidthCharFilterFactory"/>\n'
+    f'{_I}<charFilter class="solr.JapaneseIterationMarkCharFilterFactory"/>\n'
+    f'{_I}<tokenizer class="solr.JapaneseTokenizerFactory" mode="normal" discardPunctuation="true"\n'
+    f'{_I}           {_USER_DICTIONARY}/>\n'
+    f'{_I}<filter class="solr.JapaneseReadingFormFilterFactory" useRomaji="false"/>\n'
+    f'{_I}<filter class="solr.ShingleFilterFactory" minShingleSize="2" maxShingleSize="3" outputUnigrams="true"\n'
+    f'{_I}        tokenSeparator="" fillerToken=""/>\n'
+    f'{_I}<filter class="solr.JapaneseKatakanaStemFilterFactory" minimumLength="4"/>\n'
+    f'{_I}<filter class="solr.LowerCaseFilterFactory"/>\n'
+)
+_READING_CHAIN_QUERY = (
+    # a kana query as one word in katakana (といれ -> トイレ); a query with
+    # kanji stays as it is and matches no reading
+    f'{_I}<charFilter class="solr.CJKWidthCharFilterFactory"/>\n'
+    f'{_I}<charFilter class="solr.MappingCharFilterFactory" mapping="mapping-hiragana-katakana.txt"/>\n'
+    f'{_I}<tokenizer class="solr.KeywordTokenizerFactory"/>\n'
+    f'{_I}<filter class="solr.JapaneseKatakanaStemFilterFactory" minimumLength="4"/>\n'
+    f'{_I}<filter class="solr.LowerCaseFilterFactory"/>\n'
+)
+_ADDED_FIELDS = (
+    '    <!-- Added by config/solr/build_schema.py: English parts of the bilingual\n'
+    '         fields and the readings of the title (ckanext/tokyo/metadata/search_fields.py) -->\n'
+    '    <field name="title_en" type="text_en" indexed="true" stored="false"/>\n'
+    '    <field name="notes_en" type="text_en" indexed="true" stored="false"/>\n'
+    '    <field name="text_en" type="text_en" indexed="true" stored="false" multiValued="true"/>\n'
+    '    <field name="title_reading" type="text_ja_reading" indexed="true" stored="false"/>\n'
+)
+_ADDED_COPY_FIELDS = (
+    '<copyField source="title_en" dest="text_en"/>\n'
+    '<copyField source="notes_en" dest="text_en"/>\n'
+    '<copyField source="title" dest="title_reading"/>\n'
+)
+
+
+def _added_field_types(src: str) -> str:
+    """text_en: CKAN's own English analysis of ``text``, under another name;
+    text_ja_reading: the title's readings."""
+    stock = _TEXT_FIELDTYPE.search(src).group(0)
+    text_en = stock.replace('<fieldType name="text" ', '<fieldType name="text_en" ', 1)
+    reading = (
+        '<fieldType name="text_ja_reading" class="solr.TextField" positionIncrementGap="100">\n'
+        f'        <analyzer type="index">\n{_READING_CHAIN_INDEX}        </analyzer>\n'
+        f'        <analyzer type="query">\n{_READING_CHAIN_QUERY}        </analyzer>\n'
+        '    </fieldType>'
+    )
+    return f"    {text_en}\n\n    {reading}\n\n"
+
+
+def _add(src: str) -> str:
+    for marker, addition in (("</types>", _added_field_types(src)), ("</fields>", _ADDED_FIELDS),
+                             ("</schema>", _ADDED_COPY_FIELDS)):
+        if src.count(marker) != 1:
+            raise SystemExit(f"expected one {marker} in CKAN's schema.xml")
+        src = src.replace(marker, addition + marker, 1)
+    return src
 _GENERATED_NOTE = (
     "<!-- GENERATED by config/solr/build_schema.py (variant: {variant}) from the\n"
     "     schema.xml of the installed ckan package; do not edit by hand.\n"
-    "     Only the \"text\" fieldType differs from CKAN's file. -->\n"
+    "     The \"text\" fieldType differs from CKAN's file; text_en, text_ja_reading\n"
+    "     and their fields are added. -->\n"
 )
 
 
@@ -136,6 +213,7 @@ def build(variant: str = DEFAULT_VARIANT) -> str:
     if not re.search(r'<schema name="ckan-2\.1[12]"', src):
         raise SystemExit("installed ckan schema.xml is neither ckan-2.11 nor ckan-2.12")
     src = re.sub(r'<schema name="ckan-2\.1[12]"', f'<schema name="{SCHEMA_NAME}"', src, count=1)
+    src = _add(src)
     if VARIANTS[variant] is None:
         out = src
     else:

@@ -17,7 +17,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 LAUNCHER="$HERE/launcher"
 TARGET="$LAUNCHER/target"
 CORE=ckan
-CONF_FILES=(solrconfig.xml schema.xml protwords.txt synonyms.txt stoptags_ja.txt)
+CONF_FILES=(solrconfig.xml schema.xml protwords.txt synonyms.txt stoptags_ja.txt userdict_ja.txt mapping-hiragana-katakana.txt)
 START_TIMEOUT="${SOLR_START_TIMEOUT:-120}"
 
 die() { echo "solr.sh: $*" >&2; exit 1; }
@@ -58,6 +58,16 @@ running_pid() {  # prints the pid if the pid file names a live process
   echo "$pid"
 }
 
+conf_sum() {  # checksum of the configuration a start copies into the core
+  local f
+  { for f in "${CONF_FILES[@]}"; do cat "$HERE/$f"; done
+    [[ -z "${CKAN_SOLR_SCHEMA:-}" ]] || cat "$CKAN_SOLR_SCHEMA"; } | md5sum | cut -c1-32
+}
+
+conf_current() {  # the running core has the configuration of this checkout
+  [[ "$(cat "$1/conf.md5" 2>/dev/null)" == "$(conf_sum)" ]]
+}
+
 write_home() {
   local state="$1" home="$1/home"
   local conf="$home/cores/$CORE/conf"
@@ -73,6 +83,12 @@ write_home() {
   fi
   # drop the managed-schema files a previous run could have left
   rm -f "$conf/managed-schema" "$conf/managed-schema.xml"
+  # A new configuration (schema, synonyms …): the index needs rebuilding to
+  # fill new fields; `stack.sh serve` does it when it finds reindex-needed.
+  if ! conf_current "$state"; then
+    conf_sum > "$state/conf.md5"
+    touch "$state/reindex-needed"
+  fi
 }
 
 cmd_start() {
@@ -82,9 +98,13 @@ cmd_start() {
   [[ "$port" =~ ^[0-9]+$ ]] || die "bad port: $port"
 
   if pid="$(running_pid "$state")"; then
-    if ping_ok "$port"; then
+    if ping_ok "$port" && conf_current "$state"; then
       echo "solr.sh: Solr already running (pid $pid) at http://127.0.0.1:$port/solr/$CORE"
       return 0
+    fi
+    if ping_ok "$port"; then
+      echo "solr.sh: the configuration in $HERE changed; restarting with it" >&2
+      cmd_stop "$state"
     fi
     echo "solr.sh: pid $pid from $state/solr.pid is alive but not answering on port $port; restarting" >&2
     cmd_stop "$state"

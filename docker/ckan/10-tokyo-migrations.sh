@@ -3,3 +3,5 @@
 ckan -c "$CKAN_INI" db upgrade -p tokyo_validation
 ckan -c "$CKAN_INI" db upgrade -p tokyo_requests
 ckan -c "$CKAN_INI" db upgrade -p tokyo_datastore
+ckan -c "$CKAN_INI" db upgrade -p harvest
+ckan -c "$CKAN_INI" db upgrade -p tokyo_quality

@@ -8,4 +8,7 @@ INI=${CKAN_INI:-/srv/app/ckan.ini}
 ckan -c "$INI" tokyo validate --pending
 # Queue the DataStore loads whose validation ended without one (Redis was down).
 ckan -c "$INI" tokyo datastore-load
+# Runs editors started first (queue `priority`), then bulk ones (imports,
+# harvests: `default`); arguments name other queues.
+[ $# -gt 0 ] || set -- priority default
 exec ckan -c "$INI" jobs worker "$@"

@@ -21,6 +21,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # the live servers of the test stacks (scripts/stack.sh: 5051 + 10 n);
+    # 5061 is one of the ports Chromium refuses unless told (SIP over TLS)
+    "--explicitly-allowed-ports=" + ",".join(str(5051 + 10 * n) for n in range(10)),
 ]
 
 
@@ -89,14 +92,15 @@ def screenshot(page, name: str) -> pathlib.Path:
 def configured_plugins():
     """The ini's plugins, loaded in this process too, so data a test creates
     here is stored through the Tokyo schemas as the live server stores it;
-    plugin tables (activity's) are migrated onto the freshly reset database."""
+    plugin tables (activity's, ckanext-harvest's) are migrated onto the freshly
+    reset database."""
     import ckan.plugins as p
-    from ckan.cli.db import _run_migrations
+
+    from tests import plugin_tables
 
     p.load_all()
     try:
-        if p.plugin_loaded("activity"):
-            _run_migrations("activity")
+        plugin_tables.migrate([name for name in plugin_tables.NEEDED if p.plugin_loaded(name)])
         yield
     finally:
         unload_plugins()
@@ -108,3 +112,23 @@ def unload_plugins():
     import ckan.plugins as p
 
     getattr(p, "unload_non_system_plugins", p.unload_all)()
+
+
+@pytest.fixture(scope="module")
+def reset_db_module():
+    from ckan.lib.search import clear_all
+    from ckan.tests.helpers import reset_db
+
+    reset_db()
+    clear_all()
+
+
+@pytest.fixture(scope="module")
+def demo_catalog(reset_db_module, live_server):
+    """The demo catalog (category pages, organisations, datasets) on the live
+    server, stored through the Tokyo schema."""
+    from ckanext.tokyo import demo
+
+    with configured_plugins():
+        demo.load()
+    return live_server

@@ -5,6 +5,7 @@ pages likewise."""
 import pathlib
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import configured_plugins, screenshot
 
@@ -71,7 +72,7 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     page.select_option("#field-organizations", label="新宿区", force=True)
     page.fill("#field-maintainer", "新宿区総合政策部")
     page.select_option("#field-frequency", label="毎年")
-    page.select_option("#field-category", label="c005 医療・福祉")
+    page.get_by_label("医療・福祉", exact=True).check()  # categories are check boxes by name
     page.select_option("#field-conforms_to", value="current-13-public-toilet")
     page.select_option("#field-spatial_coverage-0-uri", label="新宿区（131041）")
     page.fill("#field-issued", "2024-04-01")
@@ -79,15 +80,25 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     page.fill("#field-temporal_coverage-0-end", "2025-03-31")
     page.fill("#field-contact-0-name", "新宿区総合政策部企画政策課")
     page.fill("#field-contact-0-email", "kikaku@example.invalid")
-    page.fill("#field-contact-0-telephone", "03-3209-1111")
-    page.select_option("#field-license_id", value="CC-BY-4.0", force=True)
+    page.fill("#field-contact-0-telephone", "０３－３２０９－１１１１")  # stored half-width
+    # CC BY 4.0, the catalog's standard licence, is chosen already
+    assert page.locator("#field-license_id").input_value() == "CC-BY-4.0"
     screenshot(page, "dataset-form-ja")
     page.locator("button[name=save]").last.click()
     page.wait_for_load_state()
 
     # stage 2: the resource, with the CSV uploaded
-    assert "/resource/new" in page.url, page.url
+    page.wait_for_url("**/resource/new")
+    page.wait_for_load_state("load")  # the form's scripts are running
     page.set_input_files("#field-resource-upload", str(CSV))
+    # the file's name is offered as the resource's name
+    expect(page.locator("#field-name_translated-ja")).to_have_value("131041_public_toilet")
+    # a form error keeps the chosen file: the required date is left out first
+    with page.expect_navigation():
+        page.locator("button[name=save][value=go-metadata]").click()
+    assert page.locator(".tokyo-held-upload").is_visible(), page.url
+    assert "131041_public_toilet.csv" in page.locator(".tokyo-held-upload").inner_text()
+    screenshot(page, "resource-form-kept-file-ja")
     page.fill("#field-name_translated-ja", "公衆トイレ一覧")
     page.fill("#field-modified", "2025-05-20")
     page.select_option("#field-encoding", value="UTF-8")
@@ -220,3 +231,28 @@ def test_organization_page_shows_identifiers_and_parent_by_name(editor_site, pag
     assert page.locator("#organization-info h1.heading").inner_text().strip() == name
     assert page.locator(".breadcrumb li.active").inner_text().strip() == name
     screenshot(page, f"organization-about-bureau-{lang}")
+
+
+def test_organization_form_suggests_the_corporate_number_from_the_code(editor_site, page):
+    """The 法人番号 follows from the 全国地方公共団体コード: typed in, the code
+    fills the empty corporate number field; another code replaces the suggestion."""
+    from ckan.tests import factories
+
+    from ckanext.tokyo.base.identifiers import corporate_number_of_local_government
+
+    with configured_plugins():
+        factories.Sysadmin(name="catalog-admin", password=PASSWORD)
+    page.goto(editor_site + "/user/login")
+    page.fill("#field-login", "catalog-admin")
+    page.fill("#field-password", PASSWORD)
+    with page.expect_navigation():
+        page.press("#field-password", "Enter")
+    page.goto(editor_site + "/organization/new")
+    page.wait_for_load_state("load")
+    number = page.locator("#field-corporate_number")
+    page.fill("#field-local_government_code", "131016")  # 千代田区
+    expect(number).to_have_value(corporate_number_of_local_government("131016"))
+    expect(page.locator(".tokyo-corporate-number-hint")).to_contain_text("000020131016")
+    page.fill("#field-local_government_code", "１３１０３２")  # 港区, typed full-width
+    expect(number).to_have_value(corporate_number_of_local_government("131032"))
+    screenshot(page, "organization-form-ja")

@@ -1,27 +1,9 @@
 """Home page and a dataset page in Japanese, through a real browser."""
 import pytest
 
-from ckanext.tokyo import demo
-
-from .conftest import configured_plugins, screenshot
+from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def demo_catalog(reset_db_module, live_server):
-    with configured_plugins():  # the demo is stored through the Tokyo schema
-        demo.load()
-    return live_server
-
-
-@pytest.fixture(scope="module")
-def reset_db_module():
-    from ckan.lib.search import clear_all
-    from ckan.tests.helpers import reset_db
-
-    reset_db()
-    clear_all()
 
 
 def test_home_and_dataset_page_in_japanese(demo_catalog, page):

@@ -10,7 +10,7 @@ import pyshacl
 import rdflib
 from rdflib.namespace import SH
 
-SHAPES = pathlib.Path(__file__).resolve().parents[1] / "data" / "dcat-ap-3.0.1-SHACL.ttl"
+SHAPES = pathlib.Path(__file__).resolve().parents[1] / "data" / "dcat-ap-3.0.1-SHACL.cleaned.ttl"
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ import uuid
 import pytest
 import rdflib
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS as DCT, FOAF, RDF, SKOS
+from rdflib.namespace import DCAT, DCTERMS as DCT, FOAF, OWL, RDF, RDFS, SKOS
 
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
@@ -22,7 +22,7 @@ from tests.integration.dcat_support import differences, shacl
 PLUGINS = "scheming_datasets scheming_organizations tokyo_schema dcat tokyo_dcat"
 pytestmark = [pytest.mark.ckan_config("ckan.plugins", PLUGINS), pytest.mark.usefixtures("with_plugins")]
 
-HOJIN = "http://hojin-info.go.jp/data/basic/"
+HOJIN = "http://hojin-info.go.jp/data/"
 SAC = "http://data.e-stat.go.jp/lod/sac/C"
 HYDRA = rdflib.Namespace("http://www.w3.org/ns/hydra/core#")
 VCARD = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -303,3 +303,147 @@ def test_standard_uri_serves_the_table_schema(app):
     assert resp.headers["Content-Type"].startswith("application/json")
     assert resp.json["name"] == "current-13-public-toilet"
     app.get("/standard/no-such-standard", status=404)
+
+
+# ---------------------------------------------------------------- issue 16: the rough edges
+
+@pytest.mark.ckan_config("ckanext.dcat.datasets_per_page", "2")
+def test_catalog_query_with_spaces_and_ampersands_gives_valid_documents(app, demo_catalog):
+    """q and fq with spaces (and '&') are carried into the paging links
+    percent-encoded: the Turtle and the RDF/XML parse, the links round-trip."""
+    params = {"q": "東京 公園", "fq": "organization:t000003 OR organization:t131016"}
+    resp = app.get("/catalog.ttl", query_string=params)
+    assert resp.status_code == 200
+    g = rdflib.Graph().parse(data=resp.get_data(as_text=True), format="turtle")
+    [page] = g.subjects(RDF.type, HYDRA.PagedCollection)
+    links = [str(g.value(page, p)) for p in (HYDRA.first, HYDRA.last) if g.value(page, p)]
+    assert links and all(" " not in link for link in links)
+    assert "q=%E6%9D%B1%E4%BA%AC%20%E5%85%AC%E5%9C%92" in links[0]
+    xml = app.get("/catalog.rdf", query_string=dict(params, q="公園 & 東京"))
+    rdflib.Graph().parse(data=xml.get_data(as_text=True), format="xml")
+    assert app.get("/catalog.jsonld", query_string=params).status_code == 200
+
+
+def test_publisher_is_the_legal_entity_and_areas_use_e_stat_codes(app, demo_catalog):
+    org = factories.Organization(name="t131041x", title="新宿区", title_en="Shinjuku City",
+                                 local_government_code="131041", corporate_number="7000020131041")
+    ds = _full_dataset(org["id"])
+    g = _ttl(app, f"/dataset/{ds['name']}.ttl")
+    publisher = g.value(_dataset_ref(g, ds["name"]), DCT.publisher)
+    assert publisher == URIRef("http://hojin-info.go.jp/data/7000020131041")
+    assert g.value(publisher, RDFS.seeAlso) == URIRef("http://hojin-info.go.jp/data/basic/7000020131041")
+    place = URIRef(SAC + "13104")
+    assert [str(i) for i in g.objects(place, DCT.identifier)] == ["13104"]
+    assert g.value(place, OWL.sameAs) == URIRef("http://data.e-stat.go.jp/lod/sac/C13104-19700401")
+    tokyo = URIRef(SAC + "13000")
+    assert g.value(tokyo, OWL.sameAs) == URIRef("http://data.e-stat.go.jp/lod/sac/C13000-19700401")
+
+
+def test_every_distribution_has_rights_and_a_format_iri(app, demo_catalog):
+    org = helpers.call_action("organization_show", id="t131041")
+    ds = factories.Dataset(owner_org=org["id"], name="t131041d0000000072", license_id="CC-BY-4.0",
+                           title_translated={"ja": "形式"}, notes_translated={"ja": "形式"},
+                           resources=[dict(r, name_translated={"ja": "ファイル"}, modified="2026-04-01")
+                                      for r in ({"url": "https://example.org/a.lzh", "format": "LZH"},
+                                                {"url": "https://example.org/b.pptx", "format": "pptx"},
+                                                {"url": "https://example.org/c.lzh", "format": "lzh"})])
+    g = _ttl(app, f"/dataset/{ds['name']}.ttl")
+    dists = list(g.objects(_dataset_ref(g, ds["name"]), DCAT.distribution))
+    assert len(dists) == 3
+    formats = set()
+    for dist in dists:
+        rights = g.value(dist, DCT.rights)
+        assert rights == URIRef("https://creativecommons.org/licenses/by/4.0/deed.ja")
+        assert (rights, RDF.type, DCT.RightsStatement) in g
+        assert {label.language for label in g.objects(rights, RDFS.label)} == {"ja", "en"}
+        fmt = g.value(dist, DCT["format"])
+        assert isinstance(fmt, URIRef) and (fmt, RDF.type, DCT.MediaTypeOrExtent) in g
+        formats.add(fmt)
+    assert URIRef("http://publications.europa.eu/resource/authority/file-type/PPTX") in formats
+    [lzh] = [f for f in formats if str(f).endswith("/format/LZH")]
+    assert str(g.value(lzh, RDFS.label)) == "LZH"
+    assert not [n for n in g.all_nodes() if isinstance(n, rdflib.BNode)
+                and (n, RDF.type, DCT.MediaTypeOrExtent) in g]
+    assert shacl(g)["Violation"] == []
+
+
+def test_negotiated_answers_vary_on_accept_and_jsonld_has_a_context(app, demo_catalog):
+    name = demo_catalog["datasets"][0]["name"]
+    for url in ("/", f"/dataset/{name}"):
+        for accept in ("text/turtle", "text/html"):
+            resp = app.get(url, headers={"Accept": accept})
+            assert "Accept" in resp.headers.get("Vary", ""), (url, accept, resp.headers)
+    for url in ("/catalog.jsonld", f"/dataset/{name}.jsonld"):
+        doc = json.loads(app.get(url).get_data(as_text=True))
+        context = doc["@context"]
+        assert context["dcat"] == "http://www.w3.org/ns/dcat#"
+        assert context["hojin"] == "http://hojin-info.go.jp/data/"
+        # the same graph as the Turtle document
+        ttl = _ttl(app, url.replace(".jsonld", ".ttl"))
+        jsonld = rdflib.Graph().parse(data=json.dumps(doc), format="json-ld")
+        assert len(jsonld) == len(ttl)
+
+
+def test_catalog_pages_answer_conditional_gets_and_are_cached(app, demo_catalog):
+    first = app.get("/catalog.ttl")
+    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    assert first.headers.get("X-Tokyo-Cache") is None
+    again = app.get("/catalog.ttl")
+    assert again.headers["X-Tokyo-Cache"] == "hit" and again.headers["ETag"] == etag
+    assert again.get_data() == first.get_data()
+    assert app.get("/catalog.ttl", headers={"If-None-Match": etag}).status_code == 304
+    assert app.get("/catalog.ttl", headers={"If-Modified-Since": modified}).status_code == 304
+    assert app.get("/catalog.ttl?page=1", headers={"If-None-Match": etag}).status_code == 200
+    # a change to any dataset moves the state: a new ETag, a new document
+    ds = demo_catalog["datasets"][0]
+    helpers.call_action("package_patch", id=ds["name"], version="2099.1")
+    changed = app.get("/catalog.ttl", headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+    assert "2099.1" in changed.get_data(as_text=True)
+
+
+def test_catalog_and_every_dataset_pass_jena_and_pyshacl(app, demo_catalog):
+    """Two SHACL engines, one cleaned shapes file (tests/data)."""
+    from tests.integration import jena_shacl
+
+    org = factories.Organization(name="t131041x", title="新宿区", local_government_code="131041")
+    full = _full_dataset(org["id"])
+    documents = {"/catalog.ttl": app.get("/catalog.ttl").get_data(as_text=True),
+                 "/catalog.ttl?q=東京 公園": app.get("/catalog.ttl", query_string={
+                     "q": "東京 公園", "fq": "organization:t000003"}).get_data(as_text=True)}
+    for name in [ds["name"] for ds in demo_catalog["datasets"]] + [full["name"]]:
+        documents[f"/dataset/{name}.ttl"] = app.get(f"/dataset/{name}.ttl").get_data(as_text=True)
+    jena = jena_shacl.validate(documents)
+    assert set(jena) == set(documents)
+    for name, text in documents.items():
+        assert jena[name]["violations"] == 0 and "error" not in jena[name], (name, jena[name])
+        result = shacl(rdflib.Graph().parse(data=text, format="turtle"))
+        assert result["Violation"] == [], (name, result["Violation"])
+
+
+def test_full_catalog_dump_streams_every_dataset(app, demo_catalog, tmp_path, ckan_config, monkeypatch):
+    from ckanext.tokyo.dcat import dump
+
+    monkeypatch.setitem(ckan_config, "ckanext.tokyo.dcat.dump_dir", str(tmp_path))
+    app.get("/catalog/full.ttl", status=404)  # not written yet
+    path, report = dump.dump("ttl", rows=3)
+    assert report.datasets == len(demo_catalog["datasets"]) and report.pages == -(-report.datasets // 3)
+    g = rdflib.Graph().parse(path, format="turtle")
+    assert len(list(g.subjects(RDF.type, DCAT.Dataset))) == report.datasets
+    assert shacl(g)["Violation"] == []
+    # what the one-page catalog says, paging aside: the same ground triples
+    # (shared blank nodes, e.g. the publisher's adms:identifier, come once per
+    # page in the dump: the same statements, repeated)
+    page = _ttl(app, "/catalog.ttl")
+    for s in list(page.subjects(RDF.type, HYDRA.PagedCollection)):
+        page.remove((s, None, None))
+
+    def ground(graph):
+        return {t for t in graph if not any(isinstance(n, rdflib.BNode) for n in t)}
+
+    assert ground(g) == ground(page)
+    assert len(list(g.subjects(RDF.type, DCAT.Distribution))) == len(
+        list(page.subjects(RDF.type, DCAT.Distribution)))
+    resp = app.get("/catalog/full.ttl")
+    assert resp.headers["Content-Type"].startswith("text/turtle") and resp.headers["ETag"]
+    assert app.get("/catalog/full.ttl", headers={"If-None-Match": resp.headers["ETag"]}).status_code == 304

@@ -18,11 +18,19 @@ DATASET_FIELDS = {
     "frequency", "issued", "modified", "temporal_coverage", "spatial_coverage", "language",
     "conforms_to", "contact", "access_rights", "provenance", "version", "documentation", "license_id",
 }
-RESOURCE_FIELDS = {"name_translated", "description_translated", "format", "encoding", "conforms_to",
+RESOURCE_FIELDS = {"tokyo_held_upload", "name_translated", "description_translated", "format", "encoding", "conforms_to",
                    "modified", "language", "size"}
 ORG_FIELDS = {"corporate_number", "local_government_code", "url", "contact_name", "contact_email",
               "contact_telephone", "parent_organization", "title_en"}
 F = "http://publications.europa.eu/resource/authority/"
+
+
+@pytest.fixture(params=["ja", "en"])
+def page_language(request, app):
+    """A request in Japanese or English around the test: error messages come
+    in the request's language (CKAN sets CKAN_LANG from the URL)."""
+    with app.flask_app.test_request_context("/", environ_overrides={"CKAN_LANG": request.param}):
+        yield request.param
 
 
 def _as_sysadmin(action, **data):
@@ -85,7 +93,7 @@ def test_choices_come_from_the_code_lists():
     ("7000020131041", "131042", False),  # wrong check digit in the code
     ("8000020130001", "131041", False),  # valid, but 東京都's number, not 新宿区's
 ])
-def test_organization_identifiers_are_checked(corporate_number, code, ok):
+def test_organization_identifiers_are_checked(corporate_number, code, ok, page_language):
     data = {"name": "t131041", "title": "新宿区", "corporate_number": corporate_number,
             "local_government_code": code}
     if ok:
@@ -97,18 +105,36 @@ def test_organization_identifiers_are_checked(corporate_number, code, ok):
     errors = e.value.error_dict
     field = "local_government_code" if code == "131042" else "corporate_number"
     [message] = errors[field]
-    assert "検査数字" in message or "法人番号は" in message, message
-    assert " / " in message  # Japanese / English
+    assert " / " not in message  # one language, the request's
+    if page_language == "en":
+        assert not any("\u3040" <= c <= "\u9fff" for c in message), message
+    else:
+        assert "検査数字" in message or "法人番号は" in message, message
 
 
 @pytest.mark.usefixtures("clean_db", "clean_index")
-def test_wrong_check_digit_message_names_the_field_in_both_languages():
+def test_wrong_check_digit_message_in_the_request_language_only(page_language):
     with pytest.raises(ValidationError) as e:
         _as_sysadmin("organization_create", name="t131041", title="新宿区",
                             corporate_number="8000020131041")
     [message] = e.value.error_dict["corporate_number"]
-    assert message.startswith("法人番号: 法人番号の検査数字")
-    assert "Corporate number: Wrong check digit" in message and "7" in message
+    # the form shows the field's label beside it: the message does not repeat it
+    if page_language == "ja":
+        assert message.startswith("法人番号の検査数字") and "7" in message
+        assert "Corporate number" not in message and " / " not in message
+    else:
+        assert message == "Wrong check digit in the corporate number (the first digit should be 7)."
+
+
+@pytest.mark.usefixtures("clean_db", "clean_index")
+def test_corporate_number_set_from_the_code_and_telephone_half_width():
+    org = _as_sysadmin("organization_create", name="t131041", title="新宿区", local_government_code="131041",
+                       contact_telephone="０３－３２０９－１１１１")
+    assert org["corporate_number"] == "7000020131041"
+    assert org["contact_telephone"] == "03-3209-1111"
+    with pytest.raises(ValidationError) as e:
+        _as_sysadmin("organization_create", name="t131032", title="", local_government_code="131032")
+    assert "title" in e.value.error_dict  # an organisation has a name
 
 
 @pytest.mark.usefixtures("clean_db", "clean_index")
@@ -150,7 +176,7 @@ def test_dataset_with_bilingual_values_and_code_lists():
 
 
 @pytest.mark.usefixtures("clean_db", "clean_index")
-def test_japanese_title_and_resource_modified_are_required():
+def test_japanese_title_and_resource_modified_are_required(page_language):
     _as_sysadmin("organization_create", name="t131041", title="新宿区")
     with pytest.raises(ValidationError) as e:
         _as_sysadmin("package_create", name="t131041d0000000098", owner_org="t131041",
@@ -158,8 +184,12 @@ def test_japanese_title_and_resource_modified_are_required():
                             resources=[{"url": "https://example.invalid/a.csv",
                                         "name_translated": {"ja": "a"}}])
     errors = e.value.error_dict
-    assert "タイトル（日本語）は必須です" in errors["title_translated"][0]
-    assert "必須項目" in str(errors["resources"])
+    if page_language == "ja":
+        assert errors["title_translated"] == ["日本語の入力は必須です。"]
+        assert "必須項目" in str(errors["resources"])
+    else:
+        assert errors["title_translated"] == ["The Japanese text is required."]
+        assert "Missing value" in str(errors["resources"])
 
 
 def test_display_labels_come_from_the_code_lists_in_the_page_language():
@@ -213,7 +243,7 @@ def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(a
     ds = _as_sysadmin(
         "package_create", name="t000003d0000000001", owner_org="t000003",
         title_translated={"ja": "人口の推移", "en": "Population"}, notes_translated={"ja": "人口です。"},
-        category=["c001"], frequency="毎年", spatial_coverage=[{"uri": "130001"}],
+        category=["c004"], frequency="毎年", spatial_coverage=[{"uri": "130001"}],
         temporal_coverage=[{"start": "2020-01-01", "end": ""}],
         contact=[{"name": "総務局統計部", "url": "https://www.toukei.metro.tokyo.lg.jp/"}],
         conforms_to=["legacy2020-11-population"],
@@ -224,7 +254,7 @@ def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(a
     html = app.get("/dataset/" + ds["name"]).body
     info = _rows(html, 'class="additional-info"')
     assert "publications.europa.eu" not in str(info), info
-    assert info["カテゴリ"] == "人口・世帯" and info["テーマ（EU）"] == "人口・社会"
+    assert info["カテゴリ"] == "人口減少・少子高齢化" and info["テーマ（EU）"] == "人口・社会"
     assert info["更新頻度"] == "毎年" and info["言語"] == "日本語" and info["アクセス権"] == "公開"
     assert info["対象地域"] == "東京都（130001）" and info["対象期間"] == "2020-01-01 〜"
     assert info["準拠する標準"] == "地域・年齢別人口（推奨データセット 11）"
@@ -233,7 +263,7 @@ def test_dataset_resource_and_organization_pages_show_labels_and_no_empty_rows(a
     assert not {"更新頻度（補足）", "バージョン", "来歴", "関連文書", "ランディングページ"} & set(info)
 
     info = _rows(app.get("/en/dataset/" + ds["name"]).body, 'class="additional-info"')
-    assert info["Category"] == "Population and households" and info["Theme (EU)"] == "Population and society"
+    assert info["Category"] == "Population decline and ageing" and info["Theme (EU)"] == "Population and society"
     assert info["Conforms to"] == "Population by area and age (recommended dataset 11)"
     assert info["Spatial coverage"] == "Tokyo Metropolis (130001)" and info["Language"] == "Japanese"
 

@@ -67,7 +67,7 @@ def test_clean_standard_file_is_success_and_indexed(orgs):
     result = tk.get_action("resource_validation_show")(_as(None), {"resource_id": resource["id"]})
     assert result["status"] == "success"
     report = result["report"]
-    assert set(report) == {"valid", "encoding", "schema", "findings", "groups", "stats"}
+    assert set(report) == {"valid", "encoding", "schema", "findings", "groups", "stats", "context"}
     assert report["valid"] is True and report["schema"] == "current-13-public-toilet"
     assert {"code", "severity", "row", "field", "message", "message_en"} <= set(report["findings"][0])
 

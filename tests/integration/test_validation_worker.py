@@ -16,6 +16,7 @@ import ckan.lib.redis as ckan_redis
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
 
+from tests import plugin_tables
 from tests.integration.validation_support import (
     BAD_CSV,
     PLANTED,
@@ -39,9 +40,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def validation_db(with_plugins, clean_db, clean_index, migrate_db_for):
+def validation_db(with_plugins, clean_db, clean_index, migrate_db_for, ckan_config):
     migrate_db_for("activity")
     migrate_db_for("tokyo_validation")
+    # worker processes built from the ini load its plugins (harvest's tables)
+    plugin_tables.migrate_for_ini(ckan_config["__file__"])
 
 
 @pytest.fixture

@@ -95,6 +95,99 @@ def ckan_command(ini: str, *args: str, timeout: float = 300) -> subprocess.Compl
 
 
 def start_worker(ini: str, log_path: pathlib.Path, burst: bool = False) -> subprocess.Popen:
-    args = [str(CKAN), "-c", ini, "jobs", "worker"] + (["--burst"] if burst else [])
+    """A `ckan jobs worker` on both validation queues, priority first (as
+    `make run` and docker start it)."""
+    args = [str(CKAN), "-c", ini, "jobs", "worker"] + (["--burst"] if burst else []) + ["priority", "default"]
     log = open(log_path, "ab")
     return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def solr_updates() -> dict:
+    """Solr's own counts of documents added and of explicit commits (its
+    metrics API), to count what a save or a job writes to the index."""
+    import json
+    import urllib.request
+
+    from ckan.common import config
+
+    base = config["solr_url"].rstrip("/").rsplit("/", 1)[0]
+
+    def read() -> dict:
+        with urllib.request.urlopen(f"{base}/admin/metrics?group=core&prefix=UPDATE.updateHandler&wt=json") as answer:
+            metrics = next(iter(json.load(answer)["metrics"].values()))
+        # Solr counts its automatic (soft) commits among the commits: take them out
+        automatic = metrics["UPDATE.updateHandler.autoCommits"] + metrics["UPDATE.updateHandler.softAutoCommits"]
+        return {"adds": metrics["UPDATE.updateHandler.cumulativeAdds"]["count"],
+                "commits": metrics["UPDATE.updateHandler.commits"]["count"] - automatic}
+
+    # an automatic commit under way counts as a commit before it counts as
+    # automatic: read after Solr's soft-commit delay (1 s), until steady
+    time.sleep(1.5)
+    last = read()
+    for _ in range(20):
+        time.sleep(0.5)
+        now = read()
+        if now == last:
+            return now
+        last = now
+    return last
+
+
+class SwitchableProxy:
+    """A TCP proxy on 127.0.0.1 to a real service (Solr) that the test can
+    take down and bring back: while down it accepts and drops connections,
+    as a service that has gone away does."""
+
+    def __init__(self, target_port: int):
+        import socket
+        import threading
+
+        self.target_port, self.up = target_port, False
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while not self.closed:
+            try:
+                client, _ = self.sock.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), 5)
+            except OSError:
+                client.close()
+                continue
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, target) -> None:
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (source, target):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.closed = True
+        self.sock.close()

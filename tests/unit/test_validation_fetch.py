@@ -21,6 +21,9 @@ REFUSED = [
     "::", "::1", "fe80::1", "fd00::1", "fd00:ec2::254", "fc00::1", "ff02::1", "2001:db8::1",
     "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe",
     "2002:0a00:0001::1", "2002:7f00:0001::", "::127.0.0.1",
+    # site-local (deprecated, still routed inside some networks), the newer
+    # documentation range and local-use NAT64
+    "fec0::1", "feff::1", "3fff::1", "64:ff9b:1::a00:1",
 ]
 PUBLIC = ["8.8.8.8", "1.1.1.1", "133.1.1.1", "202.241.0.1", "2001:4860:4860::8888", "2606:4700:4700::1111",
           "::ffff:8.8.8.8"]
@@ -71,6 +74,21 @@ def test_a_name_resolving_to_any_private_address_is_refused(addresses):
     client = GuardedClient(resolver=lambda host, port: addresses)
     with pytest.raises(FetchRefused, match="refused"):
         client.fetch("https://data.example.jp/file.csv", io.BytesIO())
+
+
+@pytest.mark.usefixtures("no_connections")
+def test_a_refusal_names_the_host_not_the_address_it_resolved_to():
+    # users see the reason; an internal name's address is for the log only
+    client = GuardedClient(resolver=lambda host, port: ["10.20.30.40"])
+    with pytest.raises(FetchRefused) as refused:
+        client.fetch("https://intranet.example.jp/file.csv", io.BytesIO())
+    assert "intranet.example.jp" in str(refused.value) and "private" in str(refused.value)
+    assert "10.20.30.40" not in str(refused.value)
+
+
+def test_tls_reads_are_bound_by_the_deadline_too():
+    assert fetch._tls_context().sslsocket_class is fetch._DeadlineSSLSocket
+    assert issubclass(fetch._DeadlineSocket, fetch._DeadlineMixin)
 
 
 @pytest.mark.usefixtures("no_connections")

@@ -11,7 +11,9 @@ ROW = {"organization": "t131041", "dataset": "d1", "dataset_title": "@SUM(A1:A9)
 
 
 def test_formula_cells_are_neutralised():
-    for value in ("=1+1", "+1", "-1", "@cmd", "\tx", "\rx"):
+    for value in ("=1+1", "+1", "-1", "@cmd", "\tx", "\rx",
+                  # full-width and small forms, which spreadsheets in Japan read as formulas too
+                  "＝1+1", "＋1", "－1", "＠cmd", "﹦1", "﹢1", "﹣1"):
         assert neutralise(value) == "'" + value
     assert neutralise("新宿区") == "新宿区" and neutralise(3) == 3 and neutralise(None) is None
 

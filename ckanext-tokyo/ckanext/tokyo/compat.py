@@ -2,10 +2,10 @@
 
 Everything else uses the toolkit and the actions, which are the same on both.
 
-* Group extras: 2.11 keeps them in the ``group_extra`` table behind the
-  ``Group.extras`` association proxy; 2.12 has a JSONB ``extras`` column.
-  ``Group.extras`` reads as a dict on both, so only the query that loads them
-  for many groups at once differs.
+* Group and dataset extras: 2.11 keeps them in the ``group_extra`` and
+  ``package_extra`` tables behind the ``extras`` association proxies; 2.12
+  has JSONB ``extras`` columns. ``extras`` reads as a dict on both, so only
+  the query that loads them for many groups or datasets at once differs.
 * Uploaded files: 2.12 may store them through file-keeper
   (``ckan.files.storage.*``), where ``get_path()`` is a storage location, not a
   file on this machine; 2.11 (and 2.12 without such storage) keeps them under
@@ -16,6 +16,8 @@ Everything else uses the toolkit and the actions, which are the same on both.
   on both; 2.12 links them through the groups' file-keeper storage when one
   is configured, 2.11 (and 2.12 without it) serves them under
   ``/uploads/group/``.
+* Saving without indexing (bulk loads): 2.12's actions index explicitly
+  unless ``defer_commit``; 2.11 indexes on commit (``synchronous_search``).
 * Background jobs: 2.11 pins rq 1.16, 2.12 rq 2, whose started-job registry
   keys jobs by execution; only the worker's public attributes are read.
 """
@@ -54,6 +56,20 @@ def group_extras(names: Iterable[str] = (), ids: Iterable[str] = (),
     return {group.name: {"id": group.id, "name": group.name, "title": group.title,
                          "extras": dict(group.extras or {})}
             for group in query.all()}
+
+
+def package_extras(ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """id → {owner_org, extras} of the datasets with these ids, in one or
+    two queries whatever the version (scheming fields are extras)."""
+    ids = sorted({i for i in ids if i})
+    if not ids:
+        return {}
+    query = model.Session.query(model.Package).filter(model.Package.id.in_(ids))
+    if "_extras" in model.Package.__mapper__.relationships:  # 2.11: a related table
+        from sqlalchemy.orm import selectinload
+
+        query = query.options(selectinload(model.Package._extras))
+    return {pkg.id: {"owner_org": pkg.owner_org, "extras": dict(pkg.extras or {})} for pkg in query.all()}
 
 
 def _storage(upload: Any) -> Any:
@@ -108,6 +124,29 @@ def reindex_package(package_id: str, defer_commit: bool = False) -> None:
     pkg_dict = toolkit.get_action("package_show")(
         {"ignore_auth": True, "validate": False, "use_cache": False}, {"id": package_id})
     index_for(model.Package).update_dict(pkg_dict, defer_commit)
+
+
+@contextlib.contextmanager
+def indexing_deferred() -> Iterator[dict[str, Any]]:
+    """Dataset saves inside the block write no search index (a bulk load
+    indexes once at the end); yields what to add to the actions' context.
+    2.12: ``defer_commit`` makes package_create/_update skip their index
+    write, and their commit (the caller commits each dataset); 2.11 indexes
+    on commit through the ``synchronous_search`` system plugin, unloaded for
+    the block."""
+    if CKAN_VERSION >= (2, 12):
+        yield {"defer_commit": True}
+        return
+    from ckan import plugins
+
+    loaded = plugins.plugin_loaded("synchronous_search")
+    if loaded:
+        plugins.unload("synchronous_search")
+    try:
+        yield {}
+    finally:
+        if loaded:
+            plugins.load("synchronous_search")
 
 
 def rq_worker(name: str, connection: Any) -> Any:

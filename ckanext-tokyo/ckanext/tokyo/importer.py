@@ -17,8 +17,6 @@ from typing import Any, Callable, Iterable, Iterator
 from ckanext.tokyo.base import codelists, formats, identifiers
 
 FREQUENCY_EXTRA = "更新頻度"
-_BUREAU = re.compile(r"^t000\d{3}$")
-_MUNICIPALITY = re.compile(r"^t(\d{6})$")
 LICENSE_ALIASES = {"cc-by": "CC-BY-4.0", "cc-by-4.0": "CC-BY-4.0", "cc-zero": "CC0-1.0",
                    "cc0-1.0": "CC0-1.0", "odc-odbl": "ODbL-1.0", "odbl-1.0": "ODbL-1.0",
                    "pdl-1.0": "PDL-1.0", "pdl1.0": "PDL-1.0"}
@@ -69,38 +67,52 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[dict]:
 REMOTE_TIMEOUT = 60  # seconds per request: a site that never answers must not hang the import
 
 
+class _Remote:
+    """A CKAN site's Action API through ckanapi; every failure is a
+    SourceError that says what happened (ja / en)."""
+
+    def __init__(self, url: str):
+        import ckanapi
+        import requests
+
+        self.url = url
+        self._requests = requests
+        self._statuses: list[int] = []
+        session = requests.Session()
+        session.hooks["response"].append(
+            lambda response, *args, **kwargs: self._statuses.append(response.status_code))
+        self._remote = ckanapi.RemoteCKAN(url, user_agent="ckanext-tokyo importer", session=session)
+
+    def call(self, action: str, params: dict, call: str, check: Callable[[Any], bool]) -> Any:
+        url = self.url
+        self._statuses.clear()
+        try:
+            result = self._remote.call_action(action, params, requests_kwargs={"timeout": REMOTE_TIMEOUT})
+            if not check(result):
+                raise TypeError(f"not a {action} result")
+            return result
+        except self._requests.RequestException as e:
+            raise SourceError(f"{url} に接続できないか応答がありません / cannot connect to {url} or no answer "
+                              f"({call}: {type(e).__name__})") from e
+        except Exception as e:  # ckanapi's (or CKAN's) errors, or an answer of another shape
+            status = self._statuses[-1] if self._statuses else 200
+            ja, en = ((f"が HTTP {status} を返しました", f"answered HTTP {status}") if status != 200 else
+                      ("の応答が CKAN API の JSON ではありません", "did not answer CKAN API JSON"))
+            raise SourceError(f"{url} の {call} {ja} / {call} on {url} {en}") from e
+
+
 def remote_records(url: str, rows: int = 100) -> tuple[int, Iterator[dict]]:
     """(count, records) from a CKAN site through ckanapi's package_search,
     page by page (a site may answer fewer rows than asked: ckan.search.rows_max).
     Raises SourceError when the site cannot be reached or does not answer
     like CKAN's Action API."""
-    import ckanapi
-    import requests
-
-    statuses: list[int] = []
-    session = requests.Session()
-    session.hooks["response"].append(lambda response, *args, **kwargs: statuses.append(response.status_code))
-    remote = ckanapi.RemoteCKAN(url, user_agent="ckanext-tokyo importer", session=session)
+    remote = _Remote(url)
 
     def search(start: int, size: int) -> tuple[int, list]:
-        call = f"package_search (start={start})"
-        statuses.clear()
-        try:
-            result = remote.call_action(
-                "package_search", {"rows": size, "start": start, "sort": "name asc"},
-                requests_kwargs={"timeout": REMOTE_TIMEOUT},
-            )
-            if not isinstance(result["count"], int) or not isinstance(result["results"], list):
-                raise TypeError("not a package_search result")
-            return result["count"], result["results"]
-        except requests.RequestException as e:
-            raise SourceError(f"{url} に接続できないか応答がありません / cannot connect to {url} or no answer "
-                              f"({call}: {type(e).__name__})") from e
-        except Exception as e:  # ckanapi's (or CKAN's) errors, or an answer of another shape
-            status = statuses[-1] if statuses else 200
-            ja, en = ((f"が HTTP {status} を返しました", f"answered HTTP {status}") if status != 200 else
-                      ("の応答が CKAN API の JSON ではありません", "did not answer CKAN API JSON"))
-            raise SourceError(f"{url} の {call} {ja} / {call} on {url} {en}") from e
+        result = remote.call(
+            "package_search", {"rows": size, "start": start, "sort": "name asc"}, f"package_search (start={start})",
+            lambda r: isinstance(r["count"], int) and isinstance(r["results"], list))
+        return result["count"], result["results"]
 
     count = search(0, 0)[0]
 
@@ -116,6 +128,14 @@ def remote_records(url: str, rows: int = 100) -> tuple[int, Iterator[dict]]:
     return count, pages()
 
 
+def remote_groups(url: str) -> list[dict]:
+    """The groups of a CKAN site (name, title, description, package_count),
+    e.g. Tokyo's categories, to compare with the code list."""
+    return _Remote(url).call(
+        "group_list", {"all_fields": True, "limit": 1000}, "group_list",
+        lambda r: isinstance(r, list) and all(isinstance(g, dict) and "name" in g for g in r))
+
+
 # ------------------------------------------------------------------ mapping
 
 def _extra(record: dict, key: str) -> str | None:
@@ -128,11 +148,11 @@ def _extra(record: dict, key: str) -> str | None:
 def organization_identifiers(name: str) -> dict[str, str]:
     """Identifiers of a Tokyo catalog organisation from its name:
     ``t000xxx`` bureaus belong to 東京都, ``t<code>`` are the municipalities."""
-    if _BUREAU.match(name):
+    if identifiers.BUREAU_NAME.match(name):
         return {"local_government_code": identifiers.TOKYO_CODE,
                 "corporate_number": identifiers.TOKYO_CORPORATE_NUMBER,
                 "parent_organization": identifiers.TOKYO_CODE}
-    m = _MUNICIPALITY.match(name)
+    m = identifiers.LOCAL_GOVERNMENT_NAME.match(name)
     if m and identifiers.tokyo_local_government(m.group(1)):
         lg = identifiers.tokyo_local_government(m.group(1))
         return {"local_government_code": lg.code, "corporate_number": lg.corporate_number}
@@ -186,13 +206,15 @@ def map_dataset(record: dict, report: Report | None = None) -> dict:
     for key in ("maintainer", "url", "version"):
         if (record.get(key) or "").strip():
             out[key] = record[key].strip()
-    categories, others = [], []
+    categories = []
     for group in record.get("groups") or []:
-        (categories if codelists.category(group.get("name", "")) else others).append(group.get("name"))
+        found = codelists.category_for_group(group.get("name", ""))
+        if not found:
+            report.unknown_groups[group.get("name")] += 1
+        elif found.code not in categories:
+            categories.append(found.code)
     if categories:
         out["category"] = categories
-    for g in others:
-        report.unknown_groups[g] += 1
     spelling = (_extra(record, FREQUENCY_EXTRA) or "").strip()
     if spelling:
         out["frequency_note"] = spelling
@@ -252,6 +274,7 @@ class Importer:
         self.not_found = not_found
         self.validation_error = validation_error
         self.report = Report()
+        self.saved: list[str] = []  # names of the datasets created or updated
         self._orgs: set[str] = set()
 
     def _show(self, action: str, name: str) -> dict | None:
@@ -278,12 +301,14 @@ class Importer:
             if existing is None:
                 self.call("package_create", wanted)
                 self.report.created += 1
+                self.saved.append(name)
                 return "created"
             if unchanged(wanted, existing):
                 self.report.unchanged += 1
                 return "unchanged"
             self.call("package_update", with_resource_ids(wanted, existing))
             self.report.updated += 1
+            self.saved.append(name)
             return "updated"
         except self.validation_error as e:
             self.report.failed[name] = str(getattr(e, "error_dict", e))

@@ -33,7 +33,28 @@ def test_categories_confirmed_ones_and_themes():
     cats = {c.code: c for c in codelists.categories()}
     assert {c for c, v in cats.items() if v.confirmed} == {"c005", "c023", "c029"}
     assert (cats["c005"].ja, cats["c023"].ja, cats["c029"].ja) == ("医療・福祉", "観光", "行財政")
-    assert all(c.themes and all(t.startswith(codelists.THEME_BASE) for t in c.themes) for c in cats.values())
+    # the 2021-22 names, not the guesses the list had before (c001 was 人口・世帯)
+    assert (cats["c001"].ja, cats["c013"].ja) == ("防災・災害計画", "交通情報")
+    assert all(c.status in ("current", "historic") for c in cats.values())
+    assert all(t.startswith(codelists.THEME_BASE) for c in cats.values() for t in c.themes)
+    assert cats["c029"].description == {"ja": "都政、財政、統計などに関するデータ",
+                                        "en": "Data on the metropolitan government, public finance, statistics and more"}
+
+
+def test_a_replaced_category_maps_to_its_successor():
+    assert codelists.category("c008") is None  # not offered any more
+    assert codelists.category_for_group("c008").code == "c023"
+    assert codelists.category_for_group("C005").code == "c005"
+    assert codelists.category_for_group("tourism-old") is None
+
+
+def test_category_iris_are_pages_of_the_catalog_and_round_trip():
+    assert codelists.category_uri("https://x.example/", "c005") == "https://x.example/group/c005"
+    assert codelists.category_scheme_uri("https://x.example/") == "https://x.example/group"
+    assert codelists.category_of(codelists.category_uri("https://x.example", "c005")) == "c005"
+    assert codelists.category_of("https://other.example/group/c008") == "c023"
+    assert codelists.category_of("https://x.example/group/c999") is None
+    assert codelists.category_of("https://x.example/dataset/c005") is None
     assert codelists.themes_for_categories(["c029", "c005", "c999"]) == [
         codelists.THEME_BASE + "GOVE", codelists.THEME_BASE + "ECON",
         codelists.THEME_BASE + "HEAL", codelists.THEME_BASE + "SOCI"]

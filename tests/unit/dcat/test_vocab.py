@@ -25,12 +25,10 @@ def test_formats_map_to_eu_file_types_and_iana():
     assert vocab.media_type_of(vocab.IANA_BASE + "text/csv") == "text/csv"
 
 
-def test_standard_and_category_uris_round_trip():
+def test_standard_uris_round_trip():
     uri = vocab.standard_uri("https://example.org/", "current-13-public-toilet")
     assert uri == "https://example.org/standard/current-13-public-toilet"
     assert vocab.standard_id_of(uri) == "current-13-public-toilet"
-    assert vocab.category_of(vocab.category_uri("https://x.example", "c005")) == "c005"
-    assert vocab.category_of("https://x.example/group/c999") is None
 
 
 def test_checksums_need_hex_and_a_known_algorithm():

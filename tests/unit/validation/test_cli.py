@@ -24,7 +24,7 @@ def test_json_shape(write, capsys):
     status, out = run(capsys, path, "--format", "json", "--schema", "none")
     data = json.loads(out)
     assert status == 1
-    assert set(data) == {"valid", "encoding", "schema", "findings", "groups", "stats"}
+    assert set(data) == {"valid", "encoding", "schema", "findings", "groups", "stats", "context"}
     assert data["valid"] is False and data["encoding"] == "UTF-8" and data["schema"] is None
     for finding in data["findings"]:
         assert set(finding) == {"code", "severity", "row", "field", "message", "message_en", "value", "hint", "hint_en"}
@@ -94,3 +94,23 @@ def test_installed_console_script_checks_a_cp932_file(write):
     report = json.loads(done.stdout)
     assert report["encoding"] in ("CP932", "Shift_JIS") and report["schema"] == "current-13-public-toilet"
     assert [f["code"] for f in report["findings"] if f["severity"] != "info"] == ["tokyo/encoding-not-utf8"]
+
+
+def test_text_output_carries_no_control_characters(write, capsys, monkeypatch):
+    # escape sequences in a heading or a cell (clear the screen, set the
+    # title, write the clipboard, reorder with bidi controls) are not passed
+    # to the terminal
+    monkeypatch.setenv("COLUMNS", "200")  # the heading on one line
+    path = write([["電話番号\x1b]0;pwned\x07", "名称"], ["\x1b[2J\x9b31m０３\u202e", "a"]])
+    status, out = run(capsys, path, "--schema", "none")
+    assert status == 1
+    for control in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert control not in out
+    assert "pwned" in out  # the text itself is shown
+
+
+def test_json_output_escapes_the_controls_json_leaves_raw(write, capsys):
+    path = write([["電話番号", "名称"], ["\x9b31m０３\u202e", "a"]])
+    status, out = run(capsys, path, "--format", "json", "--schema", "none")
+    assert "\x9b" not in out and "\u202e" not in out and "\\u009b" in out
+    assert json.loads(out)["findings"][0]["value"] == "\x9b31m０３\u202e"  # the same data

@@ -196,6 +196,22 @@ def test_findings_are_capped_but_counted(write):
     assert report.findings[-1].code == "tokyo/limit-findings" and len(report.findings) == 6
 
 
+def test_rows_with_listed_findings_are_kept_as_written(write):
+    rows = defect_rows()
+    report = validate(write([HEADER, *rows], encoding="cp932"), schema=None)
+    assert report.header == HEADER
+    wareki = next(f for f in report.findings if f.code == "tokyo/wareki-date")
+    assert report.rows[wareki.row] == rows[wareki.row - 2]  # the header is row 1
+    assert report.rows[wareki.row][HEADER.index("開設日")] == "令和2年4月1日"
+    assert 2 not in report.rows  # the good row has no finding
+    context = report.to_dict()["context"]
+    assert context["header"] == HEADER and context["rows"][str(wareki.row)] == rows[wareki.row - 2]
+    # only the first rows with listed findings: bounded like the findings
+    many = validate(write([["開設日", "x"]] + [["R2.4.1", "y"]] * 30), schema=None,
+                    options=Options(max_findings=5))
+    assert sorted(many.rows) == [2, 3, 4, 5, 6]
+
+
 def test_unreadable_inputs(tmp_path):
     assert validate(tmp_path / "missing.csv").exit_code == 2
     empty = tmp_path / "empty.csv"

@@ -2,7 +2,7 @@
 import json
 
 from ckanext.tokyo.validation import messages
-from ckanext.tokyo.validation.report import Finding
+from ckanext.tokyo.validation.report import EXCERPT, QUOTE, Finding, Findings
 
 REQUIRED = {"code", "severity", "row", "field", "message", "message_en"}
 
@@ -68,3 +68,44 @@ def test_suggested_fix_reads_as_before():
     # the rule's own hint has no example, and none that needs a finding's values
     assert messages.rule_hint("tokyo/zenkaku-alnum") == "半角で記載してください。"
     assert messages.rule_hint("tokyo/coordinates-swapped", "en") == ""
+
+
+def test_a_long_cell_is_kept_once_as_an_excerpt():
+    # a 60,000-character cell used to be stored whole in value, message,
+    # message_en and (as the suggested fix) hint and hint_en
+    cell = "０" * 60_000
+    finding = Finding.of("tokyo/zenkaku-alnum", 2, "電話番号", value=cell, fixed="0" * 60_000).to_dict()
+    assert len(finding["value"]) == EXCERPT and finding["value"].endswith("…")
+    for key in ("message", "message_en", "hint", "hint_en"):
+        assert len(finding[key]) < QUOTE + 200, key
+    assert len(json.dumps(finding, ensure_ascii=False)) < 1000
+
+
+def test_a_long_heading_and_detail_are_cut():
+    finding = Finding.of("tokyo/unreadable", detail="x" * 10_000).to_dict()
+    assert len(finding["message"]) < EXCERPT + 100
+    heading = Finding.of("tokyo/phone-format", 2, "列" * 5_000, value="x").to_dict()
+    assert len(heading["field"]) == EXCERPT
+
+
+def test_findings_stop_listing_at_the_byte_budget_and_keep_counting():
+    findings = Findings(limit=1000, max_bytes=20_000)
+    for row in range(500):
+        findings.add(Finding.of("tokyo/phone-format", row, "電話番号", value="x" * 150))
+    assert findings.full and findings.total == 500
+    listed = sum(len(json.dumps(f.to_dict(), ensure_ascii=False).encode()) + 2 for f in findings.items)
+    assert listed <= 20_000 and len(findings.items) < 500
+
+
+def test_a_truncated_report_says_so(tmp_path):
+    from ckanext.tokyo.validation import Options, validate
+
+    path = tmp_path / "long.csv"
+    path.write_text("電話番号\n" + "\n".join("０" * 5000 for _ in range(300)) + "\n", encoding="utf-8")
+    report = validate(str(path), None, Options(max_report_bytes=50_000))
+    data = report.to_dict()
+    assert len(json.dumps(data, ensure_ascii=False).encode()) < 50_000 + 4096
+    assert data["stats"]["truncated"] is True
+    note = data["findings"][-1]
+    assert note["code"] == "tokyo/limit-report" and "only the first" in note["message_en"]
+    assert sum(report.stats["by_code"].values()) == 300  # all counted

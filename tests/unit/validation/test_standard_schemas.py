@@ -56,7 +56,7 @@ def test_schema_conventions(entry):
     data = _load(entry)
     assert data["name"] == entry.name[: -len(".json")]
     x = data["x-tokyo"]
-    for key in ("dataset_number", "family", "layout", "edition", "completeness",
+    for key in ("dataset_number", "family", "family_en", "layout", "edition", "completeness",
                 "title_en", "source", "licence"):
         assert x.get(key), key
     assert x["layout"] in ("current", "legacy2020")

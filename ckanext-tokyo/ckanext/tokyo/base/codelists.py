@@ -42,7 +42,14 @@ class Code:
 @dataclass(frozen=True)
 class Category(Code):
     themes: tuple[str, ...] = ()  # EU data-theme URIs
-    confirmed: bool = False
+    # current: seen on the catalog Tokyo publishes today; historic: the
+    # name the catalog used in 2021-22 (schemas/README.md has the evidence).
+    status: str = "historic"
+    description: dict[str, str] | None = None  # {ja, en} when the catalog gives one
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "current"
 
 
 @dataclass(frozen=True)
@@ -52,21 +59,39 @@ class Frequency(Code):
 
 # ------------------------------------------------------------- categories
 
+def _category(row: dict[str, str]) -> Category:
+    description = {"ja": row["description_ja"], "en": row["description_en"]}
+    return Category(
+        code=row["code"], uri=row["code"], ja=row["ja"], en=row["en"],
+        themes=tuple(THEME_BASE + t for t in row["eu_themes"].split()),
+        status=row["status"], description=description if row["description_ja"] else None,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _category_rows() -> tuple[dict[str, str], ...]:
+    return tuple(code_rows("tokyo_categories.csv"))
+
+
 @functools.lru_cache(maxsize=1)
 def categories() -> tuple[Category, ...]:
-    """Tokyo's dataset categories (the catalog's groups c0NN)."""
-    return tuple(
-        Category(
-            code=row["code"], uri=row["code"], ja=row["ja"], en=row["en"],
-            themes=tuple(THEME_BASE + t for t in row["eu_themes"].split()),
-            confirmed=row["confirmed"] == "yes",
-        )
-        for row in code_rows("tokyo_categories.csv")
-    )
+    """Tokyo's dataset categories (the catalog's groups c0NN) a dataset may
+    have; codes the catalog replaced (``replaced_by``) are not among them."""
+    return tuple(_category(row) for row in _category_rows() if not row["replaced_by"])
 
 
 def category(code: str) -> Category | None:
     return {c.code: c for c in categories()}.get((code or "").strip().lower())
+
+
+def category_for_group(name: str) -> Category | None:
+    """The category of a catalog group name, following a replaced code to
+    its successor (c008 観光 -> c023); None for any other group."""
+    name = (name or "").strip().lower()
+    for row in _category_rows():
+        if row["code"] == name and row["replaced_by"]:
+            name = row["replaced_by"]
+    return category(name)
 
 
 def themes_for_categories(codes: Iterable[str]) -> list[str]:
@@ -77,6 +102,50 @@ def themes_for_categories(codes: Iterable[str]) -> list[str]:
         for theme in cat.themes if cat else ():
             if theme not in out:
                 out.append(theme)
+    return out
+
+
+# The one IRI scheme of the categories: each is a page of the catalog,
+# <site>/group/<code> (a CKAN group, `ckan tokyo categories sync`), and
+# <site>/group lists them (the concept scheme). The DCAT feed writes these
+# IRIs and reads them back; nothing else builds them.
+CATEGORY_PATH = "group"
+CATEGORY_CODE = re.compile(r"^c\d{3}$")
+_CATEGORY_IRI = re.compile(r"/" + CATEGORY_PATH + r"/(c\d{3})$")
+
+
+def category_scheme_uri(site: str) -> str:
+    return f"{site.rstrip('/')}/{CATEGORY_PATH}"
+
+
+def category_uri(site: str, code: str) -> str:
+    return f"{category_scheme_uri(site)}/{code}"
+
+
+def category_of(iri: str) -> str | None:
+    """The category code of a category IRI of any Tokyo catalog (a replaced
+    code gives its successor); None for other IRIs."""
+    m = _CATEGORY_IRI.search(iri or "")
+    found = category_for_group(m.group(1)) if m else None
+    return found.code if found else None
+
+
+def category_differences(groups: Iterable[dict]) -> list[tuple[str, str, str, str]]:
+    """How a catalog's group list (CKAN group_list with all_fields) differs
+    from the code list: (code, what, theirs, ours) with what = "new" (a c0NN
+    group the list does not have), "title" (another name) or "gone" (a
+    current category the catalog does not have)."""
+    theirs = {g["name"]: (g.get("title") or g.get("display_name") or "").strip()
+              for g in groups if CATEGORY_CODE.match(g.get("name") or "")}
+    ours = {c.code: c for c in categories()}
+    out = []
+    for code, title in sorted(theirs.items()):
+        cat = ours.get(code)
+        if cat is None:
+            out.append((code, "new", title, ""))
+        elif cat.ja != title:
+            out.append((code, "title", title, cat.ja))
+    out += [(c.code, "gone", "", c.ja) for c in ours.values() if c.confirmed and c.code not in theirs]
     return out
 
 

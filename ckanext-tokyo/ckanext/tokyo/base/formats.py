@@ -3,7 +3,8 @@ file type, IANA media type, and whether the validator reads it.
 
 Data in ``schemas/codes/formats.csv``: one row per format; the code itself
 (any case), its media type and the ``aliases`` column (``|``-separated) are
-the spellings it is known by. Everything that looks at a format goes through
+the spellings it is known by; ``machine_readable`` and ``non_proprietary``
+are the format's standing in the metadata quality score. Everything that looks at a format goes through
 here: the schema (``tokyo_format`` stores the code), the validation jobs
 (which resources are checked), the quality figures and the DCAT profile
 (``dct:format``, ``dcat:mediaType``). Imports without CKAN.
@@ -27,6 +28,10 @@ class Format:
     media_type: str  # IANA media type, "" if none
     validatable: bool  # the validator core reads it (tokyo-validate, the jobs)
     aliases: tuple[str, ...] = ()
+    # data.europa.eu's Metadata Quality Assessment: read by programs as
+    # structured data / an open, non-proprietary format (quality/mqa.py)
+    machine_readable: bool = False
+    non_proprietary: bool = False
 
     @property
     def file_type_uri(self) -> str | None:
@@ -40,6 +45,7 @@ def formats() -> tuple[Format, ...]:
             code=row["code"], eu_file_type=row["eu_file_type"], media_type=row["media_type"],
             validatable=row["validatable"] == "yes",
             aliases=tuple(a for a in row["aliases"].split("|") if a),
+            machine_readable=row["machine_readable"] == "yes", non_proprietary=row["non_proprietary"] == "yes",
         )
         for row in code_rows("formats.csv")
     )

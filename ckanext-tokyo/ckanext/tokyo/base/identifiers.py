@@ -12,12 +12,18 @@ Algorithms (verified against every row of schemas/codes):
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from .data_files import code_rows
 
-HOJIN_BASE = "http://hojin-info.go.jp/data/basic/"
+# The legal entity of a 法人番号 (gBizINFO's LOD), and gBizINFO's
+# basic-information record about it (a document: linked by rdfs:seeAlso).
+HOJIN_BASE = "http://hojin-info.go.jp/data/"
+HOJIN_RECORD_BASE = "http://hojin-info.go.jp/data/basic/"
+# e-Stat's statistical area codes: C + the 5-digit code names the area;
+# C<code>-<YYYYMMDD> the standard area code valid from that date.
 SAC_BASE = "http://data.e-stat.go.jp/lod/sac/C"
 
 TOKYO_CODE = "130001"
@@ -127,14 +133,30 @@ class LocalGovernment:
     # 東京都 as the place, "Tokyo Metropolis".
     name_en: str
     corporate_number: str
+    # Date (YYYYMMDD) from which the code's current standard area code is
+    # valid: 19700401 (e-Stat's base date) or the later date the
+    # municipality got the code (city status, merger).
+    sac_valid_from: str = "19700401"
 
     def name_in(self, lang: str) -> str:
         """The name in "en" or (any other language) Japanese."""
         return self.name_en if lang == "en" else self.name
 
     @property
+    def kind(self) -> str:
+        """prefecture (東京都), ward (特別区), city (市) or town_village (町村)."""
+        if self.code == TOKYO_CODE:
+            return "prefecture"
+        return {"1": "ward", "2": "city"}.get(self.jis_code[2], "town_village")
+
+    @property
     def sac_uri(self) -> str:
         return sac_uri(self.code)
+
+    @property
+    def sac_dated_uri(self) -> str:
+        """The dated standard area code (owl:sameAs of the area's IRI)."""
+        return f"{SAC_BASE}{self.jis_code}-{self.sac_valid_from}"
 
     @property
     def hojin_uri(self) -> str:
@@ -152,6 +174,7 @@ def tokyo_local_governments() -> tuple[LocalGovernment, ...]:
             kana=row["kana"],
             name_en=row["name_en"],
             corporate_number=row["houjin_bangou_derived"],
+            sac_valid_from=row["sac_valid_from"],
         )
         for row in code_rows("tokyo_local_governments.csv")
     )
@@ -161,10 +184,35 @@ def tokyo_local_government(code: str) -> LocalGovernment | None:
     return {lg.code: lg for lg in tokyo_local_governments()}.get(code)
 
 
+# Names of the Tokyo catalog's organisations: bureaus of the Tokyo
+# Metropolitan Government are t000xxx, local governments t<6-digit code>.
+BUREAU_NAME = re.compile(r"^t000\d{3}$")
+LOCAL_GOVERNMENT_NAME = re.compile(r"^t(\d{6})$")
+
+
+def organization_kind(name: str, local_government_code: str = "", parent_organization: str = "") -> str:
+    """bureau, ward, city, town_village or other: where a catalog
+    organisation belongs on the organisation list."""
+    if BUREAU_NAME.match(name or "") or parent_organization == TOKYO_CODE:
+        return "bureau"
+    m = LOCAL_GOVERNMENT_NAME.match(name or "")
+    lg = tokyo_local_government(local_government_code or (m.group(1) if m else ""))
+    if lg and lg.kind != "prefecture":
+        return lg.kind
+    return "other"
+
+
 def hojin_uri(corporate_number: str) -> str:
     if not is_corporate_number(corporate_number):
         raise ValueError(f"not a valid 法人番号: {corporate_number!r}")
     return HOJIN_BASE + corporate_number
+
+
+def hojin_record_uri(corporate_number: str) -> str:
+    """gBizINFO's basic-information record about the entity of a 法人番号."""
+    if not is_corporate_number(corporate_number):
+        raise ValueError(f"not a valid 法人番号: {corporate_number!r}")
+    return HOJIN_RECORD_BASE + corporate_number
 
 
 def sac_uri(lg_code: str) -> str:

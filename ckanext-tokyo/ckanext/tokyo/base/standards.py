@@ -85,6 +85,7 @@ class SchemaInfo:
     completeness: str
     source: str
     reliability: str = ""
+    family_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ def info(schema_id: str) -> SchemaInfo:
         completeness=x.get("completeness", ""),
         source=x.get("source", ""),
         reliability=x.get("reliability", ""),
+        family_en=x.get("family_en", ""),
     )
 
 

@@ -1,9 +1,11 @@
-"""The one parser of list values.
+"""The one parser of list values, and of bilingual ones.
 
 A list-valued field (category, theme, language, conforms_to, the repeating
 subfields, keywords) reaches the code as a list, as the JSON text of a list
 (how scheming stores it), or as text typed by a person or another catalog
 ("c005, c023", "c005、c023"). ``value_list`` turns any of them into a list.
+A bilingual (fluent) field is a language→value dict or its JSON text:
+``translated`` gives the dict.
 """
 from __future__ import annotations
 
@@ -53,3 +55,14 @@ def value_list(raw: Any, split: re.Pattern | None = ITEMS) -> list:
         if item not in out:
             out.append(item)
     return out
+
+
+def translated(raw: Any) -> dict:
+    """A bilingual field's value ({"ja": …, "en": …} or its JSON text) as a
+    dict; {} for anything else."""
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return {}
+    return raw if isinstance(raw, dict) else {}

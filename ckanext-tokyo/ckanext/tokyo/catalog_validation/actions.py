@@ -7,8 +7,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from . import jobs, resources, settings
-from .model import ResourceValidation, table_exists
-from .summary import Scope, summary
+from .model import ResourceValidation, report_page, table_exists
+from .summary import Scope, affected, summary
 
 
 def _resource(context: dict[str, Any], data_dict: dict[str, Any]) -> dict[str, Any]:
@@ -45,26 +45,51 @@ def resource_validation_run(context, data_dict):
     package = tk.get_action("package_show")({"ignore_auth": True}, {"id": resource["package_id"]})
     # Inline runs tie up a web worker for up to `timeout` seconds: sysadmins only.
     inline = not tk.asbool(data_dict.get("async", True)) and _is_sysadmin(context)
-    row = jobs.enqueue(resource, package, sync=True if inline else None)
+    row = jobs.enqueue(resource, package, sync=True if inline else None, force=True)
     row = ResourceValidation.get(resource["id"]) or row
     return {"resource_id": resource["id"], "status": row.status, "job_id": row.job_id}
 
 
+FINDINGS_PAGE = 100  # findings returned by default
+FINDINGS_PAGE_MAX = 1000
+
+
+def _int(data_dict: dict[str, Any], key: str, default: int, most: int) -> int:
+    value = data_dict.get(key, default)
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise tk.ValidationError({key: ["Must be a whole number"]}) from None
+    if number < 0 or number > most:
+        raise tk.ValidationError({key: [f"Must be between 0 and {most}"]})
+    return number
+
+
 @tk.side_effect_free
 def resource_validation_show(context, data_dict):
-    """The latest validation of a resource.
+    """The latest validation of a resource, its findings paged.
 
     :param resource_id: the resource id (``id`` is accepted too)
+    :param findings_offset: the first finding returned (default 0)
+    :param findings_limit: how many findings (default 100, at most 1000)
     :returns: ``{"status", "report", "reason", "schema", "created", "started",
-        "finished", …}``; ``report`` has the shape of ``tokyo-validate --format json``
-        (null until the run has finished, and for ``error``)
+        "finished", "findings_total", "findings_offset", "findings_limit", …}``;
+        ``report`` has the shape of ``tokyo-validate --format json`` with
+        that page of its findings (null until the run has finished, and
+        for ``error``); ``findings_total`` is how many the report lists
+        (``report.stats.by_code`` counts every finding, listed or not)
     """
     tk.check_access("resource_validation_show", context, data_dict)
+    offset = _int(data_dict, "findings_offset", 0, 10**9)
+    limit = _int(data_dict, "findings_limit", FINDINGS_PAGE, FINDINGS_PAGE_MAX)
     resource = _resource(context, data_dict)
     row = ResourceValidation.get(resource["id"]) if table_exists() else None
-    if row is None:
+    page = report_page(resource["id"], offset, limit) if row is not None else None
+    if row is None or page is None:
         raise tk.ObjectNotFound(f"No validation report exists for resource {resource['id']}")
     out = row.as_dict()
+    out.update(report=page["report"], findings_total=page["listed"], findings_offset=offset,
+               findings_limit=limit, findings_by_code=page["listed_by_code"])
     out["validation_timestamp"] = resource.get(resources.TIMESTAMP_KEY)
     return out
 
@@ -87,6 +112,9 @@ def tokyo_validation_summary(context, data_dict):
     caller can see (public ones, plus private ones of their organisations).
 
     :param organization: restrict to one organisation (id or name, optional)
+    :param code: a rule's finding code (optional): adds ``affected``, the
+        resources whose latest run has findings of that rule, most first
+        (``[{"dataset", "dataset_title", "resource_id", "resource_name", "count"}]``)
     :returns: ``{"organizations": [{"name", "title", "resources", "validated",
         "success", "failure", "error", "pending", "running", "not_validated",
         "pass_rate"}], "totals": {...}, "by_code": [{"code", "severity",
@@ -100,7 +128,10 @@ def tokyo_validation_summary(context, data_dict):
         if group is None or not group.is_organization:
             raise tk.ObjectNotFound("Organization not found")
         scope.organization = group.id
-    return summary(scope)
+    figures = summary(scope)
+    if data_dict.get("code"):
+        figures["affected"] = affected(scope, str(data_dict["code"]))
+    return figures
 
 
 def _user(context: dict[str, Any]) -> Any:

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo import bulk
 from ckanext.tokyo.cli import tokyo
 
 from . import jobs, report_export, resources
@@ -72,6 +73,12 @@ def validate_command(org: Optional[str], dataset: Optional[str], all_: bool,
         raise click.ClickException("the validation table is missing: run `ckan db upgrade -p tokyo_validation`")
     if not (org or dataset or all_ or since or pending):
         raise click.UsageError("say what to validate: --org, --dataset, --all, --since or --pending")
+    with bulk.saving():  # behind what editors start
+        _validate(org, dataset, all_, since, pending, sync)
+
+
+def _validate(org: Optional[str], dataset: Optional[str], all_: bool,
+              since: Optional[datetime.datetime], pending: bool, sync: bool) -> None:
     ids: list[str] = []
     if pending:
         counts = jobs.recover(requeue=not sync)
@@ -86,12 +93,13 @@ def validate_command(org: Optional[str], dataset: Optional[str], all_: bool,
         if sync:  # also run the pending ones here
             ids += [r.resource_id for r in model.Session.query(ResourceValidation)
                     .filter(ResourceValidation.status == PENDING)]
-    if org or dataset or all_ or since:
+    explicit = bool(org or dataset or all_ or since)
+    if explicit:
         ids = list(dict.fromkeys(ids + _candidates(org, dataset, since)))
-    _run(ids, sync)
+    _run(ids, sync, force=explicit)
 
 
-def _run(ids: list[str], sync: bool) -> None:
+def _run(ids: list[str], sync: bool, force: bool) -> None:
     done: dict[str, int] = {}
     skipped = 0
     with click.progressbar(ids, label="validating" if sync else "queueing", file=sys.stderr,
@@ -103,7 +111,7 @@ def _run(ids: list[str], sync: bool) -> None:
                     skipped += 1
                     continue
                 package = tk.get_action("package_show")({"ignore_auth": True}, {"id": resource["package_id"]})
-                row = jobs.enqueue(resource, package, sync=sync)
+                row = jobs.enqueue(resource, package, sync=sync, force=force)
                 status = (ResourceValidation.get(resource_id) or row).status
             except Exception as exception:  # one bad resource must not stop the batch
                 model.Session.rollback()

@@ -12,7 +12,12 @@ not reach the catalog's own network (SSRF). So:
   so DNS rebinding cannot swap in another address), TLS still checks the
   certificate against the host name;
 * redirects are followed by hand, each hop vetted again, up to a limit;
-* size, total time and per-socket time are capped.
+* size is capped, and time: one deadline for the whole fetch (all hops,
+  TLS handshakes, headers and body), enforced on every socket read, so a
+  server trickling a byte at a time cannot hold the worker past it.
+
+Messages name the host and the kind of address refused, never the address a
+name resolved to (users see them; the log has the rest).
 
 ``classify_address()`` is the address classifier; it never opens a socket.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import logging
 import socket
 import ssl
 import time
@@ -28,6 +34,8 @@ from typing import IO, Callable, Iterable, Optional
 from urllib.parse import urljoin, urlsplit
 
 from ckanext.tokyo.base import formats
+
+log = logging.getLogger(__name__)
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
@@ -43,7 +51,10 @@ _EXTRA_BLOCKED: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]] 
     (ipaddress.ip_network("192.0.0.0/24"), "IETF protocol assignments"),
     (ipaddress.ip_network("198.18.0.0/15"), "benchmarking"),
     (ipaddress.ip_network("fc00::/7"), "unique local"),
+    (ipaddress.ip_network("fec0::/10"), "site-local"),
     (ipaddress.ip_network("2001:db8::/32"), "documentation"),
+    (ipaddress.ip_network("3fff::/20"), "documentation"),
+    (ipaddress.ip_network("64:ff9b:1::/48"), "local-use NAT64"),
 ]
 _METADATA = {
     ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack
@@ -60,6 +71,40 @@ class FetchError(Exception):
 
 class FetchRefused(FetchError):
     """Refused before connecting: scheme, host or address not allowed."""
+
+
+class _DeadlineMixin:
+    """Every read of this socket waits at most until `deadline` (and at most
+    `step` seconds): the per-read timeout alone would let a server sending a
+    byte every few seconds run on forever."""
+
+    deadline: float = float("inf")
+    step: float = 10.0
+    limit: float = 0.0  # the whole fetch's limit, for the message
+
+    def _arm(self) -> None:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise FetchError(f"time limit of {self.limit:g} s reached")
+        self.settimeout(min(self.step, left))  # type: ignore[attr-defined]
+
+    def recv(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._arm()
+        return super().recv(*args, **kwargs)  # type: ignore[misc]
+
+    def recv_into(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._arm()
+        return super().recv_into(*args, **kwargs)  # type: ignore[misc]
+
+
+class _DeadlineSocket(_DeadlineMixin, socket.socket):
+    pass
+
+
+class _DeadlineSSLSocket(_DeadlineMixin, ssl.SSLSocket):
+    def read(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._arm()
+        return super().read(*args, **kwargs)
 
 
 def classify_address(address: str | Address) -> Optional[str]:
@@ -137,9 +182,11 @@ class GuardedClient:
     allow_hosts: Iterable[str] = ()
     resolver: Resolver = system_resolver
     user_agent: str = "ckanext-tokyo-validation/1.0"
+    accept: str = ACCEPT  # the media types asked for (the harvester asks for RDF)
 
-    def fetch(self, url: str, out: IO[bytes]) -> Fetched:
-        """Stream the body of `url` into `out`; raises FetchRefused/FetchError."""
+    def fetch(self, url: str, out: Optional[IO[bytes]]) -> Fetched:
+        """Stream the body of `url` into `out` (None: only check that it
+        answers 200, reading no body); raises FetchRefused/FetchError."""
         deadline = time.monotonic() + self.timeout
         hops: list[str] = []
         for _ in range(self.max_redirects + 1):
@@ -156,7 +203,7 @@ class GuardedClient:
                     continue
                 if response.status != 200:
                     raise FetchError(f"HTTP {response.status} {response.reason}")
-                size = self._copy(response, out, deadline)
+                size = self._copy(response, out, deadline) if out is not None else 0
                 return Fetched(url, response.status, response.getheader("Content-Type", ""), size, hops)
             finally:
                 connection.close()
@@ -189,7 +236,8 @@ class GuardedClient:
             for address in addresses:
                 reason = classify_address(address)
                 if reason:
-                    raise FetchRefused(f"{host} resolves to {address}: {reason} (refused)")
+                    log.info("fetch of %s refused: %s resolves to %s (%s)", url, host, address, reason)
+                    raise FetchRefused(f"{host} resolves to a non-public address ({reason}): refused")
         path = parts.path or "/"
         if parts.query:
             path += "?" + parts.query
@@ -197,9 +245,10 @@ class GuardedClient:
 
     def _connect(self, target: _Target, deadline: float) -> http.client.HTTPConnection:
         timeout = max(0.1, min(self.connect_timeout, deadline - time.monotonic()))
-        if target.scheme == "https":
-            return _PinnedHTTPS(target.host, target.port, target.address, timeout)
-        return _PinnedHTTP(target.host, target.port, target.address, timeout)
+        pinned = _PinnedHTTPS if target.scheme == "https" else _PinnedHTTP
+        connection = pinned(target.host, target.port, target.address, timeout)
+        connection.deadline, connection.limit = deadline, self.timeout
+        return connection
 
     def _request(self, connection: http.client.HTTPConnection, target: _Target,
                  deadline: float) -> http.client.HTTPResponse:
@@ -212,11 +261,14 @@ class GuardedClient:
         try:
             connection.request("GET", target.path, headers={
                 "Host": host_header, "User-Agent": self.user_agent,
-                "Accept": ACCEPT,
+                "Accept": self.accept,
                 "Accept-Encoding": "identity", "Connection": "close"})
             return connection.getresponse()
+        except FetchError:
+            raise
         except (OSError, http.client.HTTPException) as exception:
-            raise FetchError(f"cannot fetch {target.host}: {exception}") from None
+            self._past(deadline, exception)
+            raise FetchError(f"cannot fetch {target.host}: {_brief(exception)}") from None
 
     def _copy(self, response: http.client.HTTPResponse, out: IO[bytes], deadline: float) -> int:
         declared = response.getheader("Content-Length")
@@ -234,8 +286,16 @@ class GuardedClient:
                 if size > self.max_bytes:
                     raise FetchError(f"the file is larger than the limit of {self.max_bytes} bytes")
                 out.write(chunk)
+        except FetchError:
+            raise
         except (OSError, http.client.HTTPException) as exception:
-            raise FetchError(f"download interrupted: {exception}") from None
+            self._past(deadline, exception)
+            raise FetchError(f"download interrupted: {_brief(exception)}") from None
+
+    def _past(self, deadline: float, exception: BaseException) -> None:
+        """A read that timed out at the deadline is the deadline's doing."""
+        if isinstance(exception, TimeoutError) and time.monotonic() >= deadline - 0.05:
+            raise FetchError(f"time limit of {self.timeout:g} s reached") from None
 
 
 @dataclass
@@ -247,20 +307,45 @@ class _Target:
     path: str
 
 
+def _brief(exception: BaseException) -> str:
+    return str(exception) or type(exception).__name__
+
+
 class _PinnedHTTP(http.client.HTTPConnection):
+    deadline = float("inf")
+    limit = 0.0
+
     def __init__(self, host: str, port: int, address: str, timeout: float):
         super().__init__(host, port, timeout=timeout)
         self.pinned = address
 
+    def _socket(self) -> _DeadlineSocket:
+        """The connection to the vetted address, its reads bound by the deadline."""
+        raw = socket.create_connection((self.pinned, self.port), self.timeout)
+        sock = _DeadlineSocket(fileno=raw.detach())
+        sock.deadline, sock.step, sock.limit = self.deadline, self.timeout or 10.0, self.limit
+        sock.settimeout(self.timeout)
+        return sock
+
     def connect(self) -> None:
-        self.sock = socket.create_connection((self.pinned, self.port), self.timeout)
+        self.sock = self._socket()
 
 
-class _PinnedHTTPS(http.client.HTTPSConnection):
+class _PinnedHTTPS(_PinnedHTTP, http.client.HTTPSConnection):
     def __init__(self, host: str, port: int, address: str, timeout: float):
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        http.client.HTTPSConnection.__init__(self, host, port, timeout=timeout, context=_tls_context())
         self.pinned = address
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.pinned, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+        sock = self._socket()
+        # The handshake runs under the socket's timeout, capped by the deadline.
+        sock.settimeout(max(0.01, min(self.timeout or 10.0, self.deadline - time.monotonic())))
+        tls = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+        tls.deadline, tls.step, tls.limit = self.deadline, self.timeout or 10.0, self.limit
+        self.sock = tls
+
+
+def _tls_context() -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    context.sslsocket_class = _DeadlineSSLSocket
+    return context

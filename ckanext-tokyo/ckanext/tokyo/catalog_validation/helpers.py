@@ -2,37 +2,36 @@
 grouping of a report's findings by rule for the report page."""
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from typing import Any, Optional
 
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo.base.i18n import N_
 from ckanext.tokyo.metadata.helpers import page_lang
 from ckanext.tokyo.validation import messages
 
-from . import resources, statuses
+from . import resources, statuses, summary
 
 FACET = "validation_status"  # dataset-level: the worst status of its resources
 
 SEVERITY_ORDER = ("error", "warning", "info")
-SEVERITY_LABELS = {"error": ("エラー", "Error"), "warning": ("警告", "Warning"), "info": ("情報", "Info")}
+SEVERITY_LABELS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Notice")}
 
 
 def lang() -> str:
-    """The page's language as "en" or "ja" (any other: "ja")."""
+    """The page's language as "en" or "ja" (any other: "ja"): which of a
+    report's message/message_en (data) to show."""
     return "en" if page_lang() == "en" else "ja"
 
 
-def _pick(pair: tuple[str, str], language: Optional[str] = None) -> str:
-    return pair[1] if (language or lang()) == "en" else pair[0]
-
-
 def facet_title() -> str:
-    return _pick(("データ検証", "Data validation"))
+    return tk._("Data validation")
 
 
-def status_label(status: Optional[str], language: Optional[str] = None) -> str:
-    return statuses.label(status, en=(language or lang()) == "en")
+def status_label(status: Optional[str]) -> str:
+    return tk._(statuses.label(status))
 
 
 def badge(resource: dict[str, Any]) -> Optional[dict[str, str]]:
@@ -43,12 +42,19 @@ def badge(resource: dict[str, Any]) -> Optional[dict[str, str]]:
     return {"status": status, "label": status_label(status), "css": statuses.badge_class(status)}
 
 
+def dataset_badge(package: dict[str, Any]) -> Optional[dict[str, str]]:
+    """The badge of a dataset: the worst status of its resources (as the
+    validation_status facet counts it), for the search results."""
+    status = statuses.worst(r.get(resources.STATUS_KEY) for r in package.get("resources") or [])
+    return badge({resources.STATUS_KEY: status}) if status else None
+
+
 def can_run(package: dict[str, Any]) -> bool:
     return tk.h.check_access("package_update", {"id": package.get("id")})
 
 
 def severity_label(severity: str) -> str:
-    return _pick(SEVERITY_LABELS.get(severity, (severity, severity)))
+    return tk._(SEVERITY_LABELS[severity]) if severity in SEVERITY_LABELS else severity
 
 
 # Search index and facets
@@ -70,6 +76,20 @@ def rule_text(code: str, language: Optional[str] = None) -> tuple[str, str]:
     return messages.title(code, language), messages.rule_hint(code, language)
 
 
+def row_context(context: dict[str, Any], row: Optional[int], field: Optional[str]) -> list[dict[str, Any]]:
+    """The finding's row as written in the file, one {"label", "value",
+    "here"} per column ("here": the finding's column); [] when the report
+    kept no copy of the row (only the first rows with findings are kept)."""
+    cells = (context.get("rows") or {}).get(str(row)) if row is not None else None
+    if not cells:
+        return []
+    header = list(context.get("header") or [])
+    header += [""] * (len(cells) - len(header))
+    here = header.index(field) if field in header else None
+    return [{"label": label, "value": cells[n] if n < len(cells) else "", "here": n == here}
+            for n, label in enumerate(header)]
+
+
 def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = None) -> list[dict[str, Any]]:
     """Findings grouped by rule, errors first, each rule with its title, fix
     hint and total count.
@@ -79,12 +99,13 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
     shows, however many findings a file has. Reports stored before the
     summary existed have none; the page then lists the rule's `items`, the
     findings as stored (each with its own `value` and `hint` where the
-    report has them). The rule's hint is the one its findings share, else
-    the rule's general hint."""
+    report has them, and its row as written: `context`). The rule's hint is
+    the one its findings share, else the rule's general hint."""
     if not report:
         return []
     en = (language or lang()) == "en"
     totals = (report.get("stats") or {}).get("by_code") or {}
+    context = report.get("context") or {}
     groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
     def rule(code: str, severity: str) -> dict[str, Any]:
@@ -99,6 +120,7 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
             "value": finding.get("value"),
             "hint": finding.get("hint_en" if en else "hint") or "",
             "message": finding.get("message_en" if en else "message") or finding.get("message") or "",
+            "context": row_context(context, finding.get("row"), finding.get("field")),
         })
     for column in report.get("groups") or []:
         count = int(column.get("count") or 0)
@@ -121,9 +143,24 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
     return sorted(groups.values(), key=lambda g: (order.get(g["severity"], 9), -g["total"], g["code"]))
 
 
+TOTALS_TTL = 300  # seconds: the home page shows the public figures, a little late at worst
+_totals: dict[str, Any] = {}
+
+
+def public_totals() -> dict[str, Any]:
+    """The catalog-wide figures over public datasets (the home page's share
+    of files that meet the standard), computed at most every TOTALS_TTL s
+    per process."""
+    if not _totals or time.monotonic() - _totals["at"] > TOTALS_TTL:
+        _totals.update(at=time.monotonic(), value=summary.summary(summary.Scope())["totals"])
+    return _totals["value"]
+
+
 def get_helpers() -> dict[str, Any]:
     return {
+        "tokyo_validation_totals": public_totals,
         "tokyo_validation_badge": badge,
+        "tokyo_validation_dataset_badge": dataset_badge,
         "tokyo_validation_badge_class": statuses.badge_class,
         "tokyo_validation_status_label": status_label,
         "tokyo_validation_can_run": can_run,

@@ -15,19 +15,30 @@ place its status is stored; see resource_status.py):
   ``pending`` and ``ckan tokyo validate --pending`` queues it again.
 * ``run_validation()`` (the job) reads the upload or fetches the URL through
   the guarded client, runs the CKAN-free core and stores the result. The
-  dataset is reindexed once, by the last of its runs to finish.
+  dataset is reindexed once, by the last of its runs to finish. A file whose
+  bytes (and standard, validator and limits) are those of the last run gets
+  the last run's result without being validated again (``content_key``).
+* The result is committed before the dataset is indexed: with Solr down it
+  is kept, and a ``reindex`` job retries the index (RQ's retry, intervals
+  ``index_retry``); ``drifted()`` finds whatever is still missed.
+* Runs an editor starts go to the priority queue, runs of saves made in
+  ``bulk.saving()`` (imports, harvests, steward commands) to the bulk queue.
 * A work horse killed outright cannot write anything: ``recover()`` finds
   ``running`` rows whose RQ job failed or vanished, whose worker process is
   gone, or that passed their deadline, and ends them in ``error``.
+* Reasons are shown to anyone who may see the resource: they never carry
+  internal URLs, addresses or paths (``public_reason``); the log has them.
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
+import re
 import socket
 import uuid
 from dataclasses import dataclass
+from importlib import metadata
 from typing import Any, Iterable, Iterator, Optional
 
 from sqlalchemy import event
@@ -36,8 +47,10 @@ import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo import compat, site_user
+from ckanext.tokyo import bulk, compat, site_user
 from ckanext.tokyo.validation import validate
+from ckanext.tokyo.validation.engine import file_sha256
+from ckanext.tokyo.validation.report import without_paths
 
 from . import resource_status, resources, settings, statuses
 from .fetch import FetchError
@@ -80,13 +93,15 @@ def queue_changed(package_id: str, resource_id: Optional[str] = None) -> list[st
 
 
 def enqueue(resource: dict[str, Any], package: Optional[dict[str, Any]] = None,
-            sync: Optional[bool] = None, in_save: bool = False) -> ResourceValidation:
+            sync: Optional[bool] = None, in_save: bool = False, force: bool = False) -> ResourceValidation:
     """Mark the resource pending and queue (or, in sync mode, run) its validation.
 
     in_save: called inside a dataset save, whose commit is the caller's; a
     sync run then happens inside that transaction (or, for an upload not yet
     in the storage, right after the save: ``run_deferred``). Otherwise this
-    commits, and a sync run happens here."""
+    commits, and a sync run happens here.
+    force: validate even when the bytes are those of the last run (someone
+    asked for it); otherwise the last result is reused then."""
     sync = settings.get("run_sync") if sync is None else sync
     token = (SYNC_PREFIX if sync else "") + str(uuid.uuid4())
     row = model.Session.get(ResourceValidation, resource["id"]) or ResourceValidation(resource_id=resource["id"])
@@ -98,18 +113,18 @@ def enqueue(resource: dict[str, Any], package: Optional[dict[str, Any]] = None,
     model.Session.add(row)
     model.Session.flush()
     if not sync:
-        _submit_after_commit(row, token)
+        _submit_after_commit(row, token, force)
     if in_save:
         if sync:
             _run_in_save(row, resource, package)
         return row
     model.Session.commit()
     if sync:
-        run_validation(resource["id"], token)
+        run_validation(resource["id"], token, force)
     return row
 
 
-def _submit_after_commit(row: ResourceValidation, token: str) -> None:
+def _submit_after_commit(row: ResourceValidation, token: str, force: bool) -> None:
     """Submit the job once this transaction has committed (a job started
     earlier would not see the row). With Redis down the row keeps the reason."""
     session = model.Session()
@@ -121,9 +136,11 @@ def _submit_after_commit(row: ResourceValidation, token: str) -> None:
         session.info[_SUBMIT + "_problem"] = _queue_problem()
     problem = session.info[_SUBMIT + "_problem"]
     if problem:
-        row.reason = problem[:500]
+        row.reason = problem
         return
-    session.info.setdefault(_SUBMIT, []).append((row.resource_id, token))
+    if bulk.holding():  # a first load: queued by release_held() once it is indexed
+        return
+    session.info.setdefault(_SUBMIT, []).append((row.resource_id, token, force, settings.queue(bulk.active())))
 
 
 def _queue_problem() -> Optional[str]:
@@ -134,13 +151,13 @@ def _queue_problem() -> Optional[str]:
         return None
     except Exception as exception:
         log.warning("validation runs left pending: cannot reach the queue (%s)", exception)
-        return f"queue unavailable: {exception}"
+        return "queue unavailable; `ckan tokyo validate --pending` queues it again"
 
 
 def _submit_pending(session: Any) -> None:
     session.info.pop(_SUBMIT + "_problem", None)
-    for resource_id, token in session.info.pop(_SUBMIT, None) or []:
-        _submit(resource_id, token)
+    for resource_id, token, force, queue in session.info.pop(_SUBMIT, None) or []:
+        _submit(resource_id, token, force, queue)
 
 
 def _drop_pending(session: Any) -> None:
@@ -149,11 +166,11 @@ def _drop_pending(session: Any) -> None:
     session.info.pop(_SUBMIT + "_problem", None)
 
 
-def _submit(resource_id: str, token: str) -> bool:
+def _submit(resource_id: str, token: str, force: bool = False, queue: Optional[str] = None) -> bool:
     try:
-        tk.enqueue_job(run_validation, [resource_id, token],
+        tk.enqueue_job(run_validation, [resource_id, token, force],
                        title=f"tokyo_validation {resource_id}",
-                       queue=settings.get("queue"),
+                       queue=queue or settings.queue(bulk.active()),
                        rq_kwargs={"job_id": token, "timeout": settings.job_timeout(),
                                   "failure_ttl": 7 * 24 * 3600})
         return True
@@ -179,33 +196,82 @@ class Outcome:
     report: Optional[dict[str, Any]] = None
     schema: Optional[str] = None
     reason: Optional[str] = None
+    content_hash: Optional[str] = None
 
 
-def _check(resource: dict[str, Any], package: dict[str, Any]) -> Outcome:
-    """Validate one resource (resource and package read once by the caller)."""
+def _version() -> str:
+    try:
+        return metadata.version("ckanext-tokyo")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def content_key(path: str, schema: Optional[str], fmt: str, name: str) -> str:
+    """sha256 of the file's bytes and of everything else its result depends
+    on (standard, format, file name, validator version, limits)."""
+    return f"{file_sha256(path)}|{schema or 'auto'}|{fmt}|{name}|{_version()}|{settings.options()!r}"
+
+
+def _reusable(row: ResourceValidation) -> Optional[Outcome]:
+    """The last finished run's result, for a file with the same bytes (the
+    row is `pending` by now; a run that ended in error kept no report)."""
+    report = row.report
+    if row.content_hash and isinstance(report, dict) and "valid" in report:
+        return Outcome(SUCCESS if report["valid"] else FAILURE, report=report, schema=report.get("schema"),
+                       content_hash=row.content_hash)
+    return None
+
+
+def _check(resource: dict[str, Any], package: dict[str, Any], previous: Optional[Outcome] = None) -> Outcome:
+    """Validate one resource (resource and package read once by the caller);
+    `previous` is returned instead when the bytes are the same."""
     schema = resources.declared_schema(resource, package)
+    name = resources.file_name(resource)
     try:
         with _local_copy(resource) as path:
-            report = validate(path, schema or "auto", settings.options(), name=resources.file_name(resource))
+            key = content_key(path, schema, resources.resource_format(resource), name)
+            if previous is not None and previous.content_hash == key:
+                log.info("resource %s: same bytes as its last run, result kept", resource.get("id"))
+                return previous
+            report = validate(path, schema or "auto", settings.options(), name=name)
     except _UploadNotStored:
         raise
     except FetchError as exception:
         return Outcome(ERROR, reason=f"download refused or failed: {exception}")
     except FileNotFoundError as exception:
-        return Outcome(ERROR, reason=str(exception))
+        log.warning("resource %s: %s", resource.get("id"), exception)
+        return Outcome(ERROR, reason="the uploaded file is not in the storage")
     except Exception as exception:
-        if type(exception).__name__ == "JobTimeoutException":
-            return Outcome(ERROR, reason=f"timed out after {settings.job_timeout()} s")
-        log.exception("validation of resource %s crashed", resource.get("id"))
-        return Outcome(ERROR, reason=f"validation crashed: {type(exception).__name__}: {exception}")
+        return Outcome(ERROR, reason=_crash_reason(resource.get("id"), exception))
     data = report.to_dict()
-    return Outcome(SUCCESS if report.valid else FAILURE, report=data, schema=report.schema or schema)
+    return Outcome(SUCCESS if report.valid else FAILURE, report=data, schema=report.schema or schema,
+                   content_hash=key)
+
+
+def _crash_reason(resource_id: Optional[str], exception: BaseException) -> str:
+    if type(exception).__name__ == "JobTimeoutException":
+        return f"timed out after {settings.job_timeout()} s"
+    log.exception("validation of resource %s crashed", resource_id)
+    return f"validation crashed ({type(exception).__name__}); the worker's log has the details"
+
+
+# URLs (an internal service's) and IP addresses with or without a port.
+_INTERNAL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b"
+                       r"|\[[0-9a-fA-F:]+\](?::\d+)?")
+
+
+def public_reason(reason: Optional[str]) -> Optional[str]:
+    """A reason as shown to users: no URL, path or address (the log keeps them)."""
+    if reason is None:
+        return None
+    return without_paths(_INTERNAL.sub("(internal)", reason), "(internal)")[:500]
 
 
 def _run_in_save(row: ResourceValidation, resource: dict[str, Any], package: Optional[dict[str, Any]]) -> None:
     """A sync run inside the save's transaction: the save commits and indexes."""
+    row.started = utcnow()
     try:
-        outcome = _check(resource, package or {})
+        outcome = _check(resource, package or {}, _reusable(row))
     except _UploadNotStored:
         return  # stays pending; run_deferred() runs it once the save has stored the file
     _write(row, outcome)
@@ -215,9 +281,10 @@ def _run_in_save(row: ResourceValidation, resource: dict[str, Any], package: Opt
 # The job
 
 
-def run_validation(resource_id: str, token: Optional[str] = None) -> Optional[str]:
+def run_validation(resource_id: str, token: Optional[str] = None, force: bool = False) -> Optional[str]:
     """The background job (and a sync run outside a save): validate one
-    resource and store the result. Returns the status."""
+    resource and store the result. Returns the status. Without `force`, a
+    file with the bytes of the last run keeps its result."""
     sync = bool(token and token.startswith(SYNC_PREFIX))
     if not sync:
         try:
@@ -229,6 +296,7 @@ def run_validation(resource_id: str, token: Optional[str] = None) -> Optional[st
     if row is None or (token and row.job_id != token):
         log.info("validation of %s skipped: superseded by a newer run", resource_id)
         return None
+    previous = None if force else _reusable(row)
     row.status, row.started, row.reason = RUNNING, utcnow(), None
     model.Session.commit()  # no reindex: only our table changed
     try:
@@ -236,7 +304,7 @@ def run_validation(resource_id: str, token: Optional[str] = None) -> Optional[st
         resource = tk.get_action("resource_show")(dict(context), {"id": resource_id})
         package = tk.get_action("package_show")(dict(context, for_view=False), {"id": resource["package_id"]})
         try:
-            outcome = _check(resource, package)
+            outcome = _check(resource, package, previous)
         except _UploadNotStored as error:
             outcome = Outcome(ERROR, reason=str(error))
     except tk.ObjectNotFound:
@@ -244,13 +312,13 @@ def run_validation(resource_id: str, token: Optional[str] = None) -> Optional[st
         outcome = Outcome(ERROR, reason="the resource was deleted")
     except Exception as exception:
         model.Session.rollback()
-        log.exception("validation of resource %s crashed", resource_id)
-        outcome = Outcome(ERROR, reason=f"validation crashed: {type(exception).__name__}: {exception}")
+        outcome = Outcome(ERROR, reason=_crash_reason(resource_id, exception))
     return finish(resource_id, token, outcome, defer_index=not sync)
 
 
 def _write(row: ResourceValidation, outcome: Outcome) -> None:
-    row.status, row.finished, row.reason = outcome.status, utcnow(), outcome.reason
+    row.status, row.finished, row.reason = outcome.status, utcnow(), public_reason(outcome.reason)
+    row.content_hash = outcome.content_hash
     if outcome.report is not None:
         stats = outcome.report.get("stats", {})
         row.report, row.schema = outcome.report, outcome.schema
@@ -286,7 +354,7 @@ def _announce(session: Any) -> None:
 def finish(resource_id: str, token: Optional[str], outcome: Outcome, defer_index: bool = True) -> Optional[str]:
     """Store a run's result (if it is still the latest run), then reindex the
     dataset when no other run of it is in flight. The result is committed
-    even when the search index is down (`--pending` repairs the index)."""
+    even when the search index is down; a `reindex` job then retries."""
     row = model.Session.get(ResourceValidation, resource_id)
     if row is None:
         return None
@@ -299,11 +367,14 @@ def finish(resource_id: str, token: Optional[str], outcome: Outcome, defer_index
         return None
     _write(row, outcome)
     model.Session.flush()
-    if not resource_status.in_flight_besides(row.package_id, resource_id):
-        _reindex(row.package_id, defer_index)
+    package_id = row.package_id
+    last = not resource_status.in_flight_besides(package_id, resource_id)
+    indexed = last and _reindex(package_id, defer_index)
     model.Session.commit()
     log.info("validation of resource %s: %s%s", resource_id, outcome.status,
              f" ({outcome.reason})" if outcome.reason else "")
+    if last and not indexed:
+        index_later(package_id)
     return outcome.status
 
 
@@ -315,6 +386,38 @@ def _reindex(package_id: str, defer_commit: bool) -> bool:
     except Exception as exception:
         log.warning("dataset %s not reindexed (search index unavailable?): %s", package_id, exception)
         return False
+
+
+def index_later(package_id: str) -> bool:
+    """Queue `reindex` for a dataset whose index missed its status; RQ
+    retries it at the `index_retry` intervals while Solr is unreachable."""
+    from rq import Retry
+
+    intervals = [int(seconds) for seconds in settings.get("index_retry")] or [60]
+    try:
+        tk.enqueue_job(reindex, [package_id], title=f"tokyo_validation index {package_id}",
+                       queue=settings.queue(bulk=False),
+                       rq_kwargs={"retry": Retry(max=len(intervals), interval=intervals),
+                                  "failure_ttl": 7 * 24 * 3600})
+        return True
+    except Exception as exception:  # Redis down too: `--pending` finds the drift
+        log.warning("index of dataset %s not queued either (%s)", package_id, exception)
+        return False
+
+
+def reindex(package_id: str) -> None:
+    """Job: index a dataset with the statuses of the table (raises while the
+    search index is unreachable, so that RQ tries again)."""
+    try:
+        resource_status.lock_dataset(package_id)
+        if model.Session.get(model.Package, package_id) is None:
+            model.Session.rollback()
+            return
+        compat.reindex_package(package_id, defer_commit=True)
+        model.Session.commit()
+    except Exception:
+        model.Session.rollback()
+        raise
 
 
 def fail(row: ResourceValidation, reason: str) -> None:
@@ -347,9 +450,14 @@ def recover(exclude: Iterable[str] = (), requeue: bool = False) -> dict[str, int
             token = str(uuid.uuid4())
             row.job_id, row.created, row.reason = token, utcnow(), None
             model.Session.commit()
-            if _submit(row.resource_id, token):
+            if _submit(row.resource_id, token, queue=settings.queue(bulk=True)):
                 counts["requeued"] += 1
     return counts
+
+
+def release_held() -> int:
+    """Queue the runs a bulk load held (``bulk.release()``)."""
+    return recover(requeue=True)["requeued"]
 
 
 def _rq_queue() -> Any:
@@ -407,7 +515,11 @@ def _last_line(job: Any) -> str:
     except Exception:
         text = job.exc_info or ""
     lines = [line for line in str(text).strip().splitlines() if line.strip()]
-    return lines[-1][:300] if lines else "no reason recorded"
+    # Only the exception's name: its message may hold internal addresses.
+    named = re.match(r"([\w.]+)(?::|$)", lines[-1].strip()) if lines else None
+    if named is None:
+        return "no reason recorded (see the worker's log)"
+    return f"{named.group(1).rsplit('.', 1)[-1]} (see the worker's log)"
 
 
 def _worker_gone(job: Any, queue: Any) -> Optional[str]:
@@ -442,8 +554,10 @@ def delete(resource_id: str) -> bool:
     package_id = row.package_id
     model.Session.delete(row)
     model.Session.flush()
-    _reindex(package_id, defer_commit=False)
+    indexed = _reindex(package_id, defer_commit=False)
     model.Session.commit()
+    if not indexed:
+        index_later(package_id)
     return True
 
 

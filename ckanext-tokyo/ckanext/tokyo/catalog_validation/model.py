@@ -31,6 +31,9 @@ class ResourceValidation(tk.BaseModel):  # type: ignore[misc,valid-type]
     status = sa.Column(sa.UnicodeText, nullable=False, index=True)
     job_id = sa.Column(sa.UnicodeText)
     fingerprint = sa.Column(sa.UnicodeText)
+    # sha256 of the bytes validated, with what else the result depends on
+    # (standard, validator version, limits): equal means the same result.
+    content_hash = sa.Column(sa.UnicodeText)
     schema = sa.Column(sa.UnicodeText)
     reason = sa.Column(sa.UnicodeText)
     created = sa.Column(sa.DateTime, nullable=False, default=utcnow)
@@ -45,8 +48,9 @@ class ResourceValidation(tk.BaseModel):  # type: ignore[misc,valid-type]
     def get(cls, resource_id: str) -> Optional["ResourceValidation"]:
         return model.Session.get(cls, resource_id)
 
-    def as_dict(self, with_report: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {
+    def as_dict(self) -> dict[str, Any]:
+        """The run without its report (``report_page`` reads that in pages)."""
+        return {
             "resource_id": self.resource_id,
             "package_id": self.package_id,
             "status": self.status,
@@ -59,9 +63,32 @@ class ResourceValidation(tk.BaseModel):  # type: ignore[misc,valid-type]
             "errors": self.errors,
             "warnings": self.warnings,
         }
-        if with_report:
-            out["report"] = self.report
-        return out
+
+
+def report_page(resource_id: str, offset: int, limit: int) -> Optional[dict[str, Any]]:
+    """The stored report without its findings, one page of them, how many it
+    lists and how many of each code: sliced by PostgreSQL, so a web process
+    never loads a whole report. None when the resource has no run."""
+    # (a run without a report holds JSON null, not SQL NULL)
+    found = model.Session.execute(sa.text(f"""
+        WITH run AS (SELECT CASE WHEN jsonb_typeof(report) = 'object' THEN report END AS report
+                       FROM {TABLE} WHERE resource_id = :id)
+        SELECT report - 'findings' AS head,
+               coalesce(jsonb_array_length(report -> 'findings'), 0) AS listed,
+               (SELECT coalesce(jsonb_agg(f ORDER BY n), '[]'::jsonb)
+                  FROM jsonb_array_elements(coalesce(report -> 'findings', '[]'::jsonb))
+                       WITH ORDINALITY AS t(f, n)
+                 WHERE n > :offset AND n <= :offset + :limit) AS page,
+               (SELECT coalesce(jsonb_object_agg(code, k), '{{}}'::jsonb)
+                  FROM (SELECT coalesce(f ->> 'code', '?') AS code, count(*) AS k
+                          FROM jsonb_array_elements(coalesce(report -> 'findings', '[]'::jsonb)) AS f
+                         GROUP BY 1) AS codes) AS listed_by_code
+          FROM run"""), {"id": resource_id, "offset": offset, "limit": limit}).first()
+    if found is None:
+        return None
+    head, listed, page, by_code = found
+    return {"report": None if head is None else dict(head, findings=page),
+            "listed": listed, "listed_by_code": by_code}
 
 
 def _iso(value: Optional[datetime.datetime]) -> Optional[str]:

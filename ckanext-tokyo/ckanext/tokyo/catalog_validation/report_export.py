@@ -1,14 +1,17 @@
 """The steward report as CSV, JSON or HTML (``ckan tokyo report``).
 
 CSV cells that a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, tab or carriage return) are neutralised with a leading
-apostrophe; HTML (templates/steward_report.html) escapes every value.
+``+``, ``-``, ``@``, tab or carriage return, or their full-width forms
+``＝``, ``＋``, ``－``, ``＠``, which Japanese spreadsheets read the same way)
+are neutralised with a leading apostrophe; HTML
+(templates/steward_report.html) escapes every value.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import unicodedata
 from typing import Any, Iterable
 
 from ckanext.tokyo.validation import messages, templating
@@ -22,7 +25,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value and unicodedata.normalize("NFKC", value[0]).startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

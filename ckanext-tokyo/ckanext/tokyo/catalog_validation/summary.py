@@ -118,6 +118,24 @@ def _severity(code: str) -> str:
     return message.severity if message else "error"
 
 
+def affected(scope: Scope, code: str, limit: int = 500) -> list[dict[str, Any]]:
+    """The resources whose latest run has findings of rule ``code``, most
+    findings first: dataset, resource and the count (the quality page's
+    list per rule)."""
+    if not table_exists():
+        return []
+    query = (model.Session.query(model.Package.name, model.Package.title, model.Package.owner_org,
+                                 model.Resource.id, model.Resource.name, ResourceValidation.counts)
+             .select_from(ResourceValidation)
+             .join(model.Resource, model.Resource.id == ResourceValidation.resource_id)
+             .join(model.Package, model.Package.id == model.Resource.package_id)
+             .filter(model.Resource.state == "active", ResourceValidation.counts.has_key(code)))
+    order = (ResourceValidation.counts[code].astext.cast(sa.Integer).desc(), model.Package.name)
+    return [{"dataset": name, "dataset_title": title, "owner_org": org, "resource_id": rid,
+             "resource_name": rname, "count": int((counts or {}).get(code) or 0)}
+            for name, title, org, rid, rname, counts in scope.apply(query).order_by(*order).limit(limit)]
+
+
 def resource_rows(scope: Scope, site_url: str = "") -> Iterator[dict[str, Any]]:
     """One row per eligible resource for the steward report (report_export.COLUMNS)."""
     has_table = table_exists()

@@ -1,25 +1,32 @@
 """Pages: the report of one resource, and the catalog quality page."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
-from flask import Blueprint
+from flask import Blueprint, Response
 
 import ckan.plugins.toolkit as tk
+from ckan.lib.pagination import Page
 
 from ckanext.tokyo.metadata import organizations
 from ckanext.tokyo.validation import messages
 
-from . import helpers, resources
+from . import helpers, report_frame, resources
+from .statuses import PENDING, RUNNING
 
 validation = Blueprint("tokyo_validation", __name__)
+REPORT_PAGE = 200  # findings per report page
+EXPORT_FINDINGS = 1000  # findings in a CSV/Excel export (resource_validation_show's maximum)
 
 
 def _context() -> dict[str, Any]:
     return {"user": tk.current_user.name if tk.current_user.is_authenticated else None}
 
 
-def report(id: str, resource_id: str):
+def _lookup(id: str, resource_id: str, page: Optional[int] = None) -> tuple[dict[str, Any], dict[str, Any], Any]:
+    """(dataset, resource, latest run or None) as the user may see them, the
+    run with the findings of `page` only when given; aborts with 404/403
+    otherwise."""
     context = _context()
     try:
         package = tk.get_action("package_show")(dict(context), {"id": id})
@@ -30,20 +37,63 @@ def report(id: str, resource_id: str):
         return tk.abort(403, tk._("Unauthorized to read resource %s") % resource_id)
     if resource.get("package_id") != package["id"]:
         return tk.abort(404, tk._("Resource not found"))
+    paging = {"findings_offset": (page - 1) * REPORT_PAGE, "findings_limit": REPORT_PAGE} if page \
+        else {"findings_limit": EXPORT_FINDINGS}
     try:
-        run = tk.get_action("resource_validation_show")(dict(context), {"resource_id": resource_id})
+        run = tk.get_action("resource_validation_show")(dict(context), dict(paging, resource_id=resource_id))
     except tk.ObjectNotFound:
         run = None
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Unauthorized to read resource %s") % resource_id)
+    return package, resource, run
+
+
+def report(id: str, resource_id: str):
+    page = max(tk.h.get_page_number(tk.request.args), 1)
+    package, resource, run = _lookup(id, resource_id, page)
     language = helpers.lang()
+    status = (run or {}).get("status") or resource.get("validation_status")
+    checking = status in (PENDING, RUNNING)
+    run_report = (run or {}).get("report") or {}
+    # while a check runs, the findings of the previous one are not shown
+    groups = [] if checking else helpers.group_findings(run_report, language)
+    for group in groups:  # findings no page lists (the report's caps)
+        group["unlisted"] = group["total"] - (run or {}).get("findings_by_code", {}).get(group["code"], 0)
     return tk.render("tokyo_validation/report.html", extra_vars={
         "pkg": package, "pkg_dict": package, "res": resource, "run": run,
-        "groups": helpers.group_findings((run or {}).get("report"), language),
-        "status": (run or {}).get("status") or resource.get("validation_status"),
+        "groups": groups,
+        "pager": _pager(run, page, id, resource_id),
+        "status": status, "checking": checking,
+        "standard": report_frame.standard(run_report.get("schema") or (run or {}).get("schema")),
+        "validated_at": report_frame.local_time((run or {}).get("finished") or (run or {}).get("created")),
+        "reason": report_frame.reason_text((run or {}).get("reason")),
         "can_run": helpers.can_run(package) and resources.eligible(resource),
         "en": language == "en",
     })
+
+
+def _pager(run: Any, page: int, id: str, resource_id: str) -> Any:
+    """CKAN's pager over the findings the report lists (None for one page)."""
+    listed = (run or {}).get("findings_total") or 0
+    if listed <= REPORT_PAGE:
+        return None
+    return Page(collection=range(listed), page=page, items_per_page=REPORT_PAGE, item_count=listed,
+                url=lambda q=None, page=1: tk.h.url_for("tokyo_validation.report", id=id,
+                                                         resource_id=resource_id, page=page))
+def findings(id: str, resource_id: str, fmt: str):
+    """The listed findings of the latest run as CSV or Excel, in the page's language."""
+    package, resource, run = _lookup(id, resource_id)
+    if not run or run.get("status") in (PENDING, RUNNING) or not run.get("report"):
+        return tk.abort(404, tk._("No validation report exists for this resource yet"))
+    rows = report_frame.finding_rows(run["report"], helpers.lang() == "en", helpers.severity_label)
+    name = f"validation-{package['name']}-{resource_id[:8]}"
+    if fmt == "xlsx":
+        body = report_frame.to_xlsx(rows, tk._("Findings"))
+        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body, mimetype = report_frame.to_csv(rows), "text/csv; charset=utf-8"
+    return Response(body, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
 
 def run(id: str, resource_id: str):
@@ -58,32 +108,56 @@ def run(id: str, resource_id: str):
     return tk.redirect_to("tokyo_validation.report", id=id, resource_id=resource_id)
 
 
-def quality():
-    context = _context()
-    organization = tk.request.args.get("organization") or None
-    data = {"organization": organization} if organization else {}
+def _figures(**data: Any) -> dict[str, Any]:
     try:
-        figures = tk.get_action("tokyo_validation_summary")(dict(context), data)
+        figures = tk.get_action("tokyo_validation_summary")(_context(), {k: v for k, v in data.items() if v})
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Organization not found"))
-    language = helpers.lang()
-    if language == "en":  # organisations by their English names (title_en) where set
+    if helpers.lang() == "en":  # organisations by their English names (title_en) where set
         titles = organizations.titles_en(org["name"] for org in figures["organizations"])
         for org in figures["organizations"]:
             org["title"] = titles.get(org["name"], org["title"])
+    return figures
+
+
+def quality():
+    organization = tk.request.args.get("organization") or None
+    figures = _figures(organization=organization)
+    language = helpers.lang()
     top = figures["by_code"][:20]
     peak = max([c["count"] for c in top] or [1])
     for item in top:
         item["title"] = messages.title(item["code"], language)
+        item["severity_label"] = helpers.severity_label(item["severity"])
         item["percent"] = round(100 * item["count"] / peak, 1)
     return tk.render("tokyo_validation/quality.html", extra_vars={
-        "figures": figures, "chart": top, "organization": organization, "en": language == "en",
+        "figures": figures, "chart": top, "organization": organization,
+        "organization_title": next((o["title"] for o in figures["organizations"] if o["name"] == organization),
+                                   organization),
+    })
+
+
+def quality_rule():
+    """The resources with findings of one rule, each linking to its report."""
+    code = tk.request.args.get("code") or ""
+    if code not in messages.MESSAGES:
+        return tk.abort(404, tk._("Rule not found"))
+    organization = tk.request.args.get("organization") or None
+    figures = _figures(organization=organization, code=code)
+    return tk.render("tokyo_validation/quality_rule.html", extra_vars={
+        "code": code, "title": messages.title(code, helpers.lang()),
+        "severity_label": helpers.severity_label(messages.MESSAGES[code].severity),
+        "hint": messages.rule_hint(code, helpers.lang()), "affected": figures.get("affected", []),
+        "organization": organization,
     })
 
 
 validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation", view_func=report)
 validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation/run", view_func=run, methods=["POST"])
+validation.add_url_rule("/dataset/<id>/resource/<resource_id>/validation/findings.<any(csv, xlsx):fmt>",
+                        view_func=findings)
 validation.add_url_rule("/tokyo/quality", view_func=quality)
+validation.add_url_rule("/tokyo/quality/rule", view_func=quality_rule)
 
 
 def blueprints() -> list[Blueprint]:

@@ -12,7 +12,7 @@ import re
 from urllib.parse import quote
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 import ckan.plugins.toolkit as tk
 
@@ -22,7 +22,8 @@ from ckanext.dcat.utils import catalog_uri, publisher_uri_organization_fallback,
 from ckanext.tokyo import compat
 from ckanext.tokyo.base import codelists, identifiers, standards
 from ckanext.tokyo.base.values import value_list
-from ckanext.tokyo.dcat import memo, vocab
+from ckanext.tokyo.dcat import memo, prefixes, vocab
+from ckanext.tokyo.dcat.prefixes import DQV
 
 TEXT_PREDICATES = (DCT.title, DCT.description, DCAT.keyword)
 
@@ -47,6 +48,11 @@ def local_government(code: str):
 @functools.cache
 def hojin_ref(corporate_number: str) -> URIRef:
     return URIRef(identifiers.hojin_uri(corporate_number))
+
+
+@functools.cache
+def hojin_record_ref(corporate_number: str) -> URIRef:
+    return URIRef(identifiers.hojin_record_uri(corporate_number))
 
 
 @functools.cache
@@ -117,6 +123,12 @@ class GraphBuilder:
         self._w = memo.of(graph)
 
     # ------------------------------------------------------------ helpers
+
+    def _bind(self):
+        """The feed's prefixes, once per graph (docs: ``prefixes``)."""
+        if not self._w.bound:
+            prefixes.bind(self.g, self._w.catalog)
+            self._w.bound = True
 
     def _described(self, node, rdf_type) -> bool:
         """True if node already has rdf_type here; else type it, return False."""
@@ -208,6 +220,7 @@ class GraphBuilder:
         else:
             names = {"ja": org.get("title"), "en": org.get("title_en")}
         self._labels(ref, names, FOAF.name)
+        g.add((ref, RDFS.seeAlso, hojin_record_ref(number)))
         g.add((ref, DCT.identifier, Literal(number)))
         ident = BNode()
         g.add((ref, ADMS.identifier, ident))
@@ -238,7 +251,11 @@ class GraphBuilder:
         if not org:
             return
         g = self.g
-        fallback = URIRef(publisher_uri_organization_fallback(dataset_dict))
+        fallbacks = self._w.fallbacks  # ckanext-dcat's organisation IRI, once per organisation and page
+        org_id = dataset_dict["organization"]["id"]
+        fallback = fallbacks.get(org_id)
+        if fallback is None:
+            fallback = fallbacks[org_id] = URIRef(publisher_uri_organization_fallback(dataset_dict))
         if not number:
             # No 法人番号: keep euro_dcat_ap_3's organisation node, name it.
             if (dataset_ref, DCT.publisher, fallback) in g:
@@ -255,7 +272,9 @@ class GraphBuilder:
     # ------------------------------------------------------------ places
 
     def _location(self, lg_code: str, text: str | None = None) -> URIRef:
-        """The SAC IRI, described (type, @ja and @en labels, code) once per graph."""
+        """The SAC IRI, described once per graph: type, @ja and @en labels,
+        the 5-digit code as e-Stat writes it, owl:sameAs the dated standard
+        area code."""
         ref = URIRef(identifiers.SAC_BASE + lg_code[:5])
         located = self._w.located
         if ref not in located:
@@ -266,7 +285,8 @@ class GraphBuilder:
                 self.g.add((ref, SKOS.prefLabel, Literal(text or (lg.name if lg else lg_code), lang="ja")))
                 if lg:
                     self.g.add((ref, SKOS.prefLabel, Literal(lg.name_en, lang="en")))
-                self.g.add((ref, DCT.identifier, Literal(lg_code)))
+                    self.g.add((ref, OWL.sameAs, URIRef(lg.sac_dated_uri)))
+                self.g.add((ref, DCT.identifier, Literal(lg_code[:5])))
         return ref
 
     def _spatial(self, dataset_dict, dataset_ref):
@@ -308,8 +328,8 @@ class GraphBuilder:
         for code in value_list(dataset_dict.get("category")):
             cat = category(code)
             if cat:
-                node = self._concept(vocab.category_uri(base, cat.code), cat.label,
-                                     vocab.category_uri(base, "").rstrip("/"))
+                node = self._concept(codelists.category_uri(base, cat.code), cat.label,
+                                     codelists.category_scheme_uri(base))
                 g.add((dataset_ref, DCAT.theme, node))
 
     def _coded_values(self, dataset_dict, dataset_ref):
@@ -427,6 +447,17 @@ class GraphBuilder:
                     vocab.ADMS_LICENCE_TYPE + kind, {"en": vocab.ADMS_LICENCE_TYPE_LABELS[kind]})))
         return node
 
+    def _rights_node(self, dataset_dict, resource_dict):
+        """dct:rights: what the licence lets anyone do, in words
+        (dct:RightsStatement with ja/en labels, once per graph)."""
+        lic = vocab.licence(resource_dict.get("license") or dataset_dict.get("license_id"))
+        if not lic:
+            return None
+        node = URIRef(lic.rights)
+        if not self._described(node, DCT.RightsStatement):
+            self._labels(node, vocab.LICENCE_RIGHTS[lic.ckan_id], RDFS.label)
+        return node
+
     def _distribution(self, dataset_dict, resource_dict, dataset_ref):
         g = self.g
         dist = cleaned_uri(resource_uri(resource_dict))
@@ -441,6 +472,9 @@ class GraphBuilder:
         licence = self._licence_node(dataset_dict, resource_dict)
         if licence is not None:
             g.add((dist, DCT.license, licence))
+        rights = self._rights_node(dataset_dict, resource_dict)
+        if rights is not None:
+            g.add((dist, DCT.rights, rights))
 
         # Format and media type: EU file type + IANA, both typed.
         for predicate in (DCT["format"], DCAT.mediaType):
@@ -455,10 +489,12 @@ class GraphBuilder:
             g.add((dist, DCT["format"], node))
             self._type(node, DCT.MediaTypeOrExtent)
         elif fmt:
-            node = BNode()
+            # Not in the format table: the catalog's own IRI for it, labelled
+            # (one node per format and page, not a blank node per resource).
+            node = URIRef(vocab.local_format_uri(self._w.catalog, fmt))
             g.add((dist, DCT["format"], node))
-            g.add((node, RDF.type, DCT.MediaTypeOrExtent))
-            g.add((node, RDFS.label, Literal(fmt)))
+            if not self._described(node, DCT.MediaTypeOrExtent):
+                g.add((node, RDFS.label, Literal(fmt)))
         if media:
             node = URIRef(media)
             g.add((dist, DCAT.mediaType, node))
@@ -501,11 +537,7 @@ class GraphBuilder:
 
     def add_dataset(self, dataset_dict, dataset_ref):
         """What this profile adds to the dataset euro_dcat_ap_3 wrote."""
-        w = self._w
-        if not w.bound:
-            self.g.bind("tokyo", vocab.TOKYO)
-            self.g.bind("cnt", vocab.CNT)
-            w.bound = True
+        self._bind()
         if not (_fluent_only(dataset_dict, "title_translated", "title")
                 and _fluent_only(dataset_dict, "notes_translated", "notes")
                 and _fluent_only(dataset_dict, "tags_translated", "tags")):
@@ -520,10 +552,45 @@ class GraphBuilder:
         self._contacts(dataset_dict, dataset_ref)
         for resource_dict in dataset_dict.get("resources", []):
             self._distribution(dataset_dict, resource_dict, dataset_ref)
+        self._quality(dataset_dict, dataset_ref)
+
+    # ------------------------------------------------------------ quality (DQV)
+
+    def _quality(self, dataset_dict, dataset_ref):
+        """The metadata quality score (tokyo_quality) as DQV
+        measurements: the total, and in a dataset's own document also one
+        per MQA dimension (a catalog page keeps to the total: six
+        measurements a dataset would make a page half as large again)."""
+        found = dataset_dict.get("metadata_quality")  # put on the dict by tokyo_quality
+        if not isinstance(found, dict) or "score" not in found:
+            return
+        g = self.g
+        values = [("score", found["score"])]
+        if not self._w.page:
+            values += list((found.get("dimensions") or {}).items())
+        for name, value in values:
+            node = BNode()
+            g.add((dataset_ref, DQV.hasQualityMeasurement, node))
+            g.add((node, RDF.type, DQV.QualityMeasurement))
+            g.add((node, DQV.isMeasurementOf, self._metric(name)))
+            g.add((node, DQV.value, Literal(value, datatype=XSD.integer)))
+
+    def _metric(self, name: str) -> URIRef:
+        """tokyo:<name>Points, a dqv:Metric in its MQA dimension (once per graph)."""
+        metric = vocab.TOKYO[f"{name}Points"]
+        if not self._described(metric, DQV.Metric):
+            if name != "score":
+                self.g.add((metric, DQV.inDimension, URIRef(vocab.METRIC_BASE + name)))
+            self.g.add((metric, SKOS.definition, Literal(
+                vocab.QUALITY_METRIC_DEFINITIONS.get(name, name), lang="en")))
+            self.g.add((metric, DQV.expectedDataType, XSD.integer))
+        return metric
 
     def add_catalog(self, catalog_dict, catalog_ref):
         """What this profile adds to the catalog (a page) euro_dcat_ap_3 wrote."""
         g = self.g
+        self._bind()
+        self._w.page = True
         catalog_dict = catalog_dict or {}
         for predicate in (DCT.title, DCT.description, DCT.language):
             g.remove((catalog_ref, predicate, None))
@@ -544,7 +611,7 @@ class GraphBuilder:
         g.add((catalog_ref, DCAT.themeTaxonomy, scheme))
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
         self._labels(scheme, {"en": "Data theme", "ja": "データテーマ（EU）"}, DCT.title)
-        categories = URIRef(vocab.category_uri(catalog_uri(), "").rstrip("/"))
+        categories = URIRef(codelists.category_scheme_uri(catalog_uri()))
         g.add((catalog_ref, DCAT.themeTaxonomy, categories))
         g.add((categories, RDF.type, SKOS.ConceptScheme))
         self._labels(categories, {"ja": "東京都オープンデータカタログのカテゴリ",

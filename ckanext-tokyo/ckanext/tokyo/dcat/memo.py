@@ -20,8 +20,10 @@ class PageMemo:
         self.labelled: set = set()  # coded-value IRIs whose labels were checked
         self.located: set = set()   # SAC IRIs described (type, label, identifier)
         self.orgs: dict = {}        # organisation id -> stored fields, 法人番号
+        self.fallbacks: dict = {}   # organisation id -> ckanext-dcat's publisher IRI
         self.catalog = catalog_uri()
         self.bound = False          # namespace prefixes bound
+        self.page = False           # a catalog page (not one dataset's document)
 
 
 _MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

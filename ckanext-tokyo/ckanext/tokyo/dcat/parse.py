@@ -123,7 +123,7 @@ class GraphParser:
 
         themes, categories = [], []
         for iri in self._iris(dataset_ref, DCAT.theme):
-            code = vocab.category_of(iri)
+            code = codelists.category_of(iri)
             (categories.append(code) if code else themes.append(iri))
         derived = codelists.themes_for_categories(categories)
         put("category", categories)

@@ -6,9 +6,13 @@ writes the DCAT-AP 3 graph, this one adds only the Japanese alignment and
 types every IRI so the DCAT-AP 3.0.1 SHACL class checks pass on the output
 alone (no remote vocabularies needed by a validator or harvester):
 
-- publisher: the legal entity, ``http://hojin-info.go.jp/data/basic/<法人番号>``
-  (foaf:Organization, dct:identifier / adms:identifier with the number);
-- dct:spatial: e-Stat SAC IRIs of 全国地方公共団体コード, labelled;
+- publisher: the legal entity, ``http://hojin-info.go.jp/data/<法人番号>``
+  (foaf:Organization, dct:identifier / adms:identifier with the number,
+  rdfs:seeAlso gBizINFO's record ``…/data/basic/<法人番号>``);
+- dct:spatial: e-Stat SAC IRIs of 全国地方公共団体コード, labelled, with the
+  5-digit code and owl:sameAs the dated standard area code;
+- dct:rights: the licence's terms, a dct:RightsStatement; every format an IRI;
+- the metadata quality score (tokyo_quality) as DQV measurements;
 - licence, frequency, themes (EU + Tokyo categories), language, file type and
   media type as authority-table / IANA IRIs;
 - dct:conformsTo: ``<catalog>/standard/<id>`` (dct:Standard, served as the
@@ -23,7 +27,8 @@ stores. Field-by-field mapping: docs/dcat.md.
 
 The profile class is only the entry point: ``graph`` builds (dataset →
 graph), ``parse`` reads (graph → dataset), ``memo`` remembers per graph what
-was written, ``vocab`` maps values to IRIs.
+was written, ``vocab`` maps values to IRIs, ``prefixes`` names the feed's
+namespaces; ``feed``, ``actions``, ``endpoint`` and ``dump`` serve it.
 """
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from typing import NamedTuple
+from urllib.parse import quote
 
 from rdflib import Namespace
 
@@ -33,6 +34,18 @@ IANA_BASE = "https://www.iana.org/assignments/media-types/"
 ADMS_LICENCE_TYPE = "http://purl.org/adms/licencetype/"
 ADMS_PUBLISHER_TYPE = "http://purl.org/adms/publishertype/"
 SPDX_ALGORITHM = "http://spdx.org/rdf/terms#checksumAlgorithm_"
+# The metrics of data.europa.eu's Metadata Quality Assessment (DQV).
+METRIC_BASE = "https://piveau.eu/ns/voc#"
+QUALITY_METRIC_DEFINITIONS = {
+    "score": "Metadata quality points of the dataset by the Metadata Quality Assessment method of "
+             "data.europa.eu (0 to 405).",
+    "findability": "Points for findability (keywords, themes, spatial and temporal coverage; 0 to 100).",
+    "accessibility": "Points for accessibility (reachable access and download URLs; 0 to 100).",
+    "interoperability": "Points for interoperability (formats, media types, open and machine-readable "
+                        "formats, DCAT-AP compliance; 0 to 110).",
+    "reusability": "Points for reusability (licence, access rights, contact point, publisher; 0 to 75).",
+    "contextuality": "Points for contextuality (rights, file size, dates; 0 to 20).",
+}
 
 PDL_URL = "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0"
 
@@ -43,16 +56,32 @@ class Licence(NamedTuple):
     ckan_id: str
     iri: str
     types: tuple[str, ...]  # ADMS licence types
+    rights: str  # the human-readable terms (dct:rights, a dct:RightsStatement)
 
 
 # CKAN licence id (config/licenses.json) -> IRI. EU authority table where it
 # has the licence; PDL1.0 has none, so its official URL.
 LICENCES = (
-    Licence("CC-BY-4.0", LICENCE_BASE + "CC_BY_4_0", ("Attribution",)),
-    Licence("PDL-1.0", PDL_URL, ("Attribution",)),
-    Licence("CC0-1.0", LICENCE_BASE + "CC0", ("PublicDomain",)),
-    Licence("ODbL-1.0", LICENCE_BASE + "ODC_BL", ("Attribution", "ShareAlike")),
+    Licence("CC-BY-4.0", LICENCE_BASE + "CC_BY_4_0", ("Attribution",),
+            "https://creativecommons.org/licenses/by/4.0/deed.ja"),
+    Licence("PDL-1.0", PDL_URL, ("Attribution",), PDL_URL),
+    Licence("CC0-1.0", LICENCE_BASE + "CC0", ("PublicDomain",),
+            "https://creativecommons.org/publicdomain/zero/1.0/deed.ja"),
+    Licence("ODbL-1.0", LICENCE_BASE + "ODC_BL", ("Attribution", "ShareAlike"),
+            "https://opendatacommons.org/licenses/odbl/1-0/"),
 )
+# What each licence lets anyone do, as the dct:rights statement's labels.
+LICENCE_RIGHTS = {
+    "CC-BY-4.0": {"ja": "出典を表示すれば、商用利用・改変・再配布を含め自由に利用できます（CC BY 4.0）。",
+                  "en": "Free to use, adapt and redistribute, commercially too, with attribution (CC BY 4.0)."},
+    "PDL-1.0": {"ja": "出典を表示すれば、商用利用・改変・再配布を含め自由に利用できます（公共データ利用規約 第1.0版）。",
+                "en": "Free to use, adapt and redistribute, commercially too, with attribution "
+                      "(Public Data License 1.0)."},
+    "CC0-1.0": {"ja": "権利を放棄しています。どのような目的にも自由に利用できます（CC0 1.0）。",
+                "en": "No rights reserved: free to use for any purpose (CC0 1.0)."},
+    "ODbL-1.0": {"ja": "出典を表示し、派生データベースを同じ条件で共有すれば自由に利用できます（ODbL 1.0）。",
+                 "en": "Free to use with attribution; derived databases are shared alike (ODbL 1.0)."},
+}
 # CKAN's built-in ids still found on old records: one-way, to the same IRIs.
 LEGACY_LICENCE_IDS = {"cc-by": "CC-BY-4.0", "cc-zero": "CC0-1.0", "odc-odbl": "ODbL-1.0"}
 ADMS_LICENCE_TYPE_LABELS = {
@@ -87,6 +116,11 @@ def file_type(fmt: str | None) -> tuple[str | None, str | None]:
     return known.file_type_uri, (IANA_BASE + known.media_type if known.media_type else None)
 
 
+def local_format_uri(base: str, fmt: str) -> str:
+    """<catalog>/format/<code>: a format the EU file-type table lacks."""
+    return f"{base.rstrip('/')}/format/{quote(formats.normalise(fmt) or fmt, safe='')}"
+
+
 def format_for_file_type(iri: str) -> str | None:
     """The format code of an EU file-type IRI."""
     known = formats.for_file_type(iri)
@@ -102,17 +136,8 @@ def media_type_of(iri: str) -> str:
 theme_labels = codelists.theme_labels
 
 
-# Tokyo's categories (groups c0NN) as themes: <catalog>/group/<code>.
-_CATEGORY = re.compile(r"/group/(c\d{3})$")
-
-
-def category_uri(base: str, code: str) -> str:
-    return f"{base.rstrip('/')}/group/{code}"
-
-
-def category_of(iri: str) -> str | None:
-    m = _CATEGORY.search(iri)
-    return m.group(1) if m and codelists.category(m.group(1)) else None
+# Tokyo's categories as themes: their IRIs are codelists.category_uri /
+# category_of (one IRI scheme, shared with the category pages).
 
 
 # The standard datasets (schemas/standard/<id>.json): <catalog>/standard/<id>.

@@ -13,29 +13,16 @@ import json
 import re
 from typing import Any
 
+import ckan.plugins.toolkit as tk
 from ckan.lib.navl.dictization_functions import StopOnError, missing
 
 from ckanext.scheming.validation import scheming_validator
 
+from ckanext.tokyo.base import keywords
 from ckanext.tokyo.base.values import value_list
 
 REQUIRED_LANGUAGE = "ja"
-_TAG_SPLIT = re.compile(r"[,、，]")
-_TAG_OK = re.compile(r"[\w \-.]*$", re.UNICODE)
-LANG_NAMES = {"ja": ("日本語", "Japanese"), "en": ("英語", "English")}
-
-
-def _label(field: dict) -> tuple[str, str]:
-    label = field.get("label") or field["field_name"]
-    if isinstance(label, dict):
-        return label.get("ja", field["field_name"]), label.get("en", field["field_name"])
-    return label, label
-
-
-def _required_message(field: dict, lang: str) -> str:
-    ja, en = _label(field)
-    lja, len_ = LANG_NAMES.get(lang, (lang, lang))
-    return f"{ja}（{lja}）は必須です。 / {en} ({len_}) is required."
+_TAG_SPLIT = re.compile(f"[{keywords.SEPARATORS}]")
 
 
 def _collect(key, data, errors) -> dict[str, Any] | None:
@@ -46,10 +33,10 @@ def _collect(key, data, errors) -> dict[str, Any] | None:
             try:
                 value = json.loads(value)
             except ValueError:
-                errors[key].append("言語別の値（JSON）が読めません。 / Not a language→text JSON object.")
+                errors[key].append(tk._("Not a language→text JSON object."))
                 return None
         if not isinstance(value, dict):
-            errors[key].append("言語→テキストの形で指定してください。 / Expected a language→text object.")
+            errors[key].append(tk._("Expected a language→text object."))
             return None
         return value
     out: dict[str, Any] = {}
@@ -64,7 +51,7 @@ def _collect(key, data, errors) -> dict[str, Any] | None:
 def _check_languages(key, value: dict, errors) -> bool:
     bad = [lang for lang in value if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]+)?", lang)]
     if bad:
-        errors[key].append(f"不明な言語コード: {bad} / Unknown language code(s): {bad}")
+        errors[key].append(tk._("Unknown language code(s): %(codes)s") % {"codes": ", ".join(map(str, bad))})
         return False
     return True
 
@@ -73,7 +60,7 @@ def _store(field, key, data, errors, out: dict) -> None:
     """Store the cleaned language→value mapping as JSON (``ja`` required
     when the field is); nothing at all when it is empty."""
     if field.get("required") and not out.get(REQUIRED_LANGUAGE):
-        errors[key].append(_required_message(field, REQUIRED_LANGUAGE))
+        errors[key].append(tk._("The Japanese text is required."))
         return
     if not out:
         data.pop(key, None)
@@ -113,7 +100,7 @@ def _clean_text(lang: str, text) -> str:
     if text is None:
         return ""
     if not isinstance(text, str):
-        raise _Bad(f"{lang}: 文字列で指定してください。 / {lang}: expected a string.")
+        raise _Bad(tk._("%(lang)s: expected a string.") % {"lang": lang})
     return text.strip()
 
 
@@ -121,13 +108,13 @@ def _clean_tags(lang: str, tags) -> list[str]:
     if isinstance(tags, str):
         tags = value_list(tags, split=_TAG_SPLIT)
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise _Bad(f"{lang}: キーワードの一覧で指定してください。 / {lang}: expected a list of keywords.")
-    clean = value_list(tags)
+        raise _Bad(tk._("%(lang)s: expected a list of keywords.") % {"lang": lang})
+    clean = list(dict.fromkeys(keywords.written(tag) for tag in value_list(tags)))
     for tag in clean:
-        if not _TAG_OK.match(tag) or len(tag) > 100:
-            raise _Bad(f"キーワード「{tag}」に使えない文字があります（・や記号は使えません）。 / "
-                       f"Keyword \"{tag}\" may only contain letters, digits, spaces, '-', '_' and '.'.")
-    return clean
+        reason = keywords.problem(tag)
+        if reason:
+            raise _Bad(tk._("Keyword \"%(keyword)s\": %(reason)s.") % {"keyword": tag, "reason": tk._(reason)})
+    return [tag for tag in clean if tag]
 
 
 @scheming_validator
@@ -158,14 +145,17 @@ def fluent_core_translated(key, data, errors, context):
 
 
 def fluent_core_tags(key, data, errors, context):
-    """After fluent_tags: the Japanese keywords become CKAN's core tags."""
+    """After fluent_tags: the Japanese keywords become CKAN's core tags, in
+    their search form (keywords.search_form: 青少年・治安対策本部 → 青少年
+    治安対策本部), which CKAN's tag rule accepts; ``tags_translated`` keeps
+    them as written, for display and DCAT."""
     value = data.get(key)
     if errors[key] or not isinstance(value, str):
         return
     prefix = key[:-1] + ("tags",)
     for k in [k for k in data if k[: len(prefix)] == prefix and len(k) == len(prefix) + 2]:
         del data[k]
-    for i, tag in enumerate(json.loads(value).get(REQUIRED_LANGUAGE, [])):
+    for i, tag in enumerate(keywords.search_forms(json.loads(value).get(REQUIRED_LANGUAGE, []))):
         data[prefix + (i, "name")] = tag
 
 

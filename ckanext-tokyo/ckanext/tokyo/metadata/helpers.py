@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import json
 
-from ckanext.tokyo.base import codelists, identifiers, standards
+from ckanext.tokyo.base import codelists, identifiers, keywords, standards
+from ckanext.tokyo.base.i18n import N_
 from ckanext.tokyo.base.values import value_list
 
 
-def _choices(codes, with_code: bool = False) -> list[dict]:
-    if not with_code:
-        return codelists.choices(codes)
-    return [{"value": c.uri, "label": {"ja": f"{c.code} {c.ja}", "en": f"{c.code} {c.en}"}} for c in codes]
+def _choices(codes) -> list[dict]:
+    return codelists.choices(codes)
 
 
 def tokyo_category_choices(field=None) -> list[dict]:
-    return _choices(codelists.categories(), with_code=True)
+    """Categories by name (the form shows them as check boxes)."""
+    return _choices(codelists.categories())
 
 
 def tokyo_frequency_choices(field=None) -> list[dict]:
@@ -40,24 +40,17 @@ def tokyo_encoding_choices(field=None) -> list[dict]:
     return _choices(codelists.encodings())
 
 
-# English names of the standard-dataset families (standards.info(id).family).
-STANDARD_FAMILIES_EN = {
-    "自治体標準オープンデータセット": "local government standard open dataset",
-    "推奨データセット": "recommended dataset",
-}
-
-
 def standard_label(schema_id: str) -> dict[str, str]:
     """{ja, en} name of a standard dataset: its title (title_en) with family
-    and number, e.g. 公衆トイレ一覧（自治体標準オープンデータセット 13）."""
+    and number, e.g. 公衆トイレ一覧（自治体標準オープンデータセット 13）, from
+    the schema's data (x-tokyo title_en, family_en)."""
     try:
         info = standards.info(schema_id)
     except Exception:  # an id the registry does not (or no longer) know
         return {"ja": schema_id, "en": schema_id}
-    family_en = STANDARD_FAMILIES_EN.get(info.family, info.family)
     return {
         "ja": f"{info.title}（{info.family} {info.dataset_number}）",
-        "en": f"{info.title_en or info.title} ({family_en} {info.dataset_number})",
+        "en": f"{info.title_en or info.title} ({info.family_en or info.family} {info.dataset_number})",
     }
 
 
@@ -86,6 +79,12 @@ def tokyo_local_government_choices(field=None) -> list[dict]:
     ]
 
 
+def tokyo_corporate_numbers() -> dict[str, str]:
+    """全国地方公共団体コード → 法人番号 of Tokyo and its municipalities (the
+    organisation form suggests the number from the code)."""
+    return {lg.code: lg.corporate_number for lg in identifiers.tokyo_local_governments()}
+
+
 def value_labels(kind: str) -> dict[str, dict[str, str]]:
     """value → {ja, en} for the coded facets."""
     if kind == "category":
@@ -105,6 +104,9 @@ def tokyo_value_label(kind: str, value: str, lang: str = "ja") -> str:
 
 
 # ------------------------------------------------------------- display
+
+# A dataset's state, shown to its editors as _(state) (scheming/package/snippets/additional_info.html).
+STATES = (N_("active"), N_("draft"), N_("deleted"))
 
 def page_lang(lang: str | None = None) -> str:
     """``lang`` if given, else the page's language ("ja" outside a request)."""
@@ -145,25 +147,13 @@ def tokyo_is_empty(value) -> bool:
     return False
 
 
-def tokyo_category_display_choices(field=None) -> list[dict]:
-    """Categories by name alone (the form's choices put the code first)."""
-    return codelists.choices(codelists.categories())
-
-
-# ``display_choices_helper`` of a field: labels for the page, when they should
-# differ from the form's.
-DISPLAY_CHOICES = {"tokyo_category_display_choices": tokyo_category_display_choices}
-
-
 def tokyo_display_labels(field: dict, value, lang: str | None = None) -> list[str]:
     """The labels of a coded field's value (one or a list) in the page's
-    language, from the field's choices (or its ``display_choices_helper``);
-    a value not in them is shown as is."""
+    language, from the field's choices; a value not in them is shown as is."""
     from ckanext.scheming.helpers import scheming_field_choices
 
     lang = page_lang(lang)
-    display_helper = DISPLAY_CHOICES.get(field.get("display_choices_helper") or "")
-    choices = display_helper(field) if display_helper else scheming_field_choices(field) or []
+    choices = scheming_field_choices(field) or []
     labels = {c["value"]: c.get("label", c["value"]) for c in choices}
     return [_text(labels.get(v, v), lang) for v in value_list(value, split=None) if not tokyo_is_empty(v)]
 
@@ -223,6 +213,55 @@ def tokyo_organization_title(organization: dict | None, lang: str | None = None)
 
         title_en = organizations.titles_en([org["name"]]).get(org["name"])
     return (title_en or "").strip() or title
+
+
+def tokyo_keywords(pkg: dict, lang: str | None = None) -> list[tuple[str, str | None]]:
+    """(keyword as written, core tag to filter by or None) for the page's
+    language, falling back to Japanese; English keywords have no core tag
+    (CKAN's tags are the Japanese ones), so they are searched as text."""
+    lang = page_lang(lang)
+    translated = pkg.get("tags_translated")
+    if isinstance(translated, str):
+        translated = json.loads(translated or "{}")
+    translated = translated if isinstance(translated, dict) else {}
+    written = value_list(translated.get(lang), split=None)
+    if written and lang != "ja":
+        return [(keyword, None) for keyword in written]
+    written = value_list(translated.get("ja"), split=None) or [t.get("display_name") or t.get("name")
+                                                               for t in pkg.get("tags") or []]
+    return [(keyword, keywords.search_form(keyword)) for keyword in written if keyword]
+def tokyo_group_title(group: dict | None, lang: str | None = None) -> str:
+    """A group's name in the page's language (a category's from the code list)."""
+    from ckanext.tokyo.metadata import categories
+
+    return categories.title(group or {}, page_lang(lang))
+
+
+def tokyo_group_description(group: dict | None, lang: str | None = None) -> str:
+    from ckanext.tokyo.metadata import categories
+
+    return categories.description(group or {}, page_lang(lang))
+
+
+def tokyo_category_sections(groups: list[dict]) -> list[tuple[str, list[dict]]]:
+    """/group's groups under headings: today's categories, the 2021-22 ones, others."""
+    from ckanext.tokyo.metadata import categories
+
+    return categories.sections(list(groups or []))
+
+
+def tokyo_organization_sections(lang: str | None = None) -> list[dict]:
+    """/organization as a directory: bureaus, then municipalities by kind."""
+    from ckanext.tokyo.metadata import organizations
+
+    return organizations.sections(page_lang(lang))
+
+
+def tokyo_search_suggestions(q: str, filtered: bool = False) -> dict:
+    """What to try when a search found nothing (metadata/suggestions.py)."""
+    from ckanext.tokyo.metadata import suggestions
+
+    return suggestions.suggestions(q, filtered)
 
 
 def tokyo_repeats(value) -> list[dict]:

@@ -1,8 +1,10 @@
-"""Facets and indexing of the Tokyo fields (IFacets, IPackageController).
+"""Facets, indexing and querying of the Tokyo fields (IFacets,
+IPackageController).
 
 The coded fields are indexed into multi-valued ``vocab_tokyo_*`` Solr fields
 (the ``vocab_*`` dynamic field), and facet items get their ja/en labels
-(licences and organisations too: ``title_en`` on English pages).
+(licences and organisations too: ``title_en`` on English pages). The
+English, reading and category fields: ``search_fields``.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from ckan.common import _
 from ckan.lib.i18n import get_lang
 
 from ckanext.tokyo.base.values import value_list
-from ckanext.tokyo.metadata import helpers, organizations
+from ckanext.tokyo.metadata import helpers, organizations, search_fields
 
 # index field → the dataset field it comes from
 INDEXED = {
@@ -51,6 +53,9 @@ def before_dataset_index(pkg_dict: dict) -> dict:
         values = value_list(pkg_dict.get(field), split=None)
         if values:
             pkg_dict[index_field] = values
+    pkg_dict["groups"] = search_fields.groups_with_categories(
+        pkg_dict.get("groups"), pkg_dict.get("vocab_tokyo_category") or [])
+    pkg_dict.update(search_fields.english_fields(pkg_dict))
     # Repeating subfields (contact, spatial_coverage, temporal_coverage) reach
     # the index as lists of dicts, which Solr would take for child documents:
     # store them as JSON text (what scheming_nerf_index does), and the areas
@@ -63,6 +68,13 @@ def before_dataset_index(pkg_dict: dict) -> dict:
         if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value)):
             pkg_dict[key] = json.dumps(value, ensure_ascii=False)
     return pkg_dict
+
+
+def before_dataset_search(search_params: dict) -> dict:
+    """Query the English and reading fields too (unless the caller chose
+    its own query fields)."""
+    search_params.setdefault("qf", search_fields.QUERY_FIELDS)
+    return search_params
 
 
 def after_dataset_search(search_results: dict, search_params: dict) -> dict:
@@ -78,8 +90,11 @@ def after_dataset_search(search_results: dict, search_params: dict) -> dict:
         item["display_name"] = helpers.tokyo_license_title(item["name"], lang) or item["display_name"]
     if lang == "en":  # CKAN shows the organisations' (Japanese) titles
         items = facets.get("organization", {}).get("items", [])
-        titles = organizations.titles_en(item["name"] for item in items)
+        results = [r["organization"] for r in search_results.get("results") or [] if r.get("organization")]
+        titles = organizations.titles_en([item["name"] for item in items] + [org["name"] for org in results])
         for item in items:
             item["display_name"] = titles.get(item["name"], item["display_name"])
+        for org in results:  # the publisher on each result (one query for the page)
+            org.setdefault("title_en", titles.get(org["name"], ""))
     return search_results
 

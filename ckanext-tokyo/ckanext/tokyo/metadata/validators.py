@@ -1,7 +1,8 @@
 """Scheming validators of the Tokyo schemas (registered through IValidators).
 
 Small functions over the CKAN-free rules of the ground floor (``ckanext.tokyo.base``).
-Error messages name the field and say what is wrong in Japanese and English.
+Error messages say what is wrong in the request's language (gettext; the
+form shows them beside the field's label, so they do not repeat it).
 """
 from __future__ import annotations
 
@@ -9,30 +10,13 @@ import datetime as dt
 import json
 import unicodedata
 
+import ckan.plugins.toolkit as tk
 from ckan.lib.navl.dictization_functions import Invalid, StopOnError, missing
 
 from ckanext.tokyo.base import codelists, formats, identifiers, standards
 from ckanext.tokyo.base.values import value_list
 
-# Field names as the errors show them: (ja, en).
-FIELD_NAMES = {
-    "corporate_number": ("法人番号", "Corporate number"),
-    "local_government_code": ("全国地方公共団体コード", "Local government code"),
-    "parent_organization": ("上位団体", "Parent body"),
-    "frequency": ("更新頻度", "Update frequency"),
-    "conforms_to": ("準拠する標準", "Conforms to"),
-    "language": ("言語", "Language"),
-    "spatial_coverage": ("対象地域", "Spatial coverage"),
-    "access_rights": ("アクセス権", "Access rights"),
-    "encoding": ("文字コード", "Character encoding"),
-    "category": ("カテゴリ", "Category"),
-}
-
-
-def _invalid(key: tuple, ja: str, en: str) -> Invalid:
-    name = key[-1]
-    fja, fen = FIELD_NAMES.get(name, (name, name))
-    return Invalid(f"{fja}: {ja} / {fen}: {en}")
+from .helpers import page_lang
 
 
 def _empty(value) -> bool:
@@ -46,6 +30,11 @@ def _as_list(value) -> list[str]:
 
 def _ascii_digits(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip().replace("-", "")
+
+
+def _problem_text(problem: identifiers.Problem) -> str:
+    """The ground floor's message (ja and en data) in the request's language."""
+    return problem.message_en if page_lang() == "en" else problem.message
 
 
 # ------------------------------------------------------------------ identifiers
@@ -62,7 +51,7 @@ def _identifier(problem_of):
         value = _ascii_digits(str(value))
         problem = problem_of(value)
         if problem:
-            raise _invalid(key, problem.message, problem.message_en)
+            raise Invalid(_problem_text(problem))
         data[key] = value
 
     return validator
@@ -71,10 +60,9 @@ def _identifier(problem_of):
 def _parent_problem(value: str) -> identifiers.Problem | None:
     if identifiers.tokyo_local_government(value) is not None:
         return None
-    return identifiers.Problem(
-        "parent-not-tokyo",
-        f"{value} は東京都・都内区市町村の全国地方公共団体コードではありません。",
-        f"{value} is not the local government code of Tokyo or one of its municipalities.")
+    text = tk._("%(value)s is not the local government code of Tokyo or one of its municipalities.") % {
+        "value": value}
+    return identifiers.Problem("parent-not-tokyo", text, text)
 
 
 tokyo_corporate_number = _identifier(identifiers.corporate_number_problem)
@@ -85,18 +73,22 @@ tokyo_parent_organization = _identifier(_parent_problem)
 
 def tokyo_identifiers_agree(key, data, errors, context):
     """Organisation after-validator: a local government's 法人番号 is derived
-    from its code, so both must name the same body."""
+    from its code, so both must name the same body; an empty one is set
+    from the code."""
     number = data.get(("corporate_number",))
     code = data.get(("local_government_code",))
     if errors.get(("corporate_number",)) or errors.get(("local_government_code",)):
         return
-    if _empty(number) or _empty(code):
+    if _empty(code):
         return
     expected = identifiers.corporate_number_of_local_government(code)
+    if _empty(number):  # the body's 法人番号 follows from its code
+        data[("corporate_number",)] = expected
+        return
     if number != expected:
         errors.setdefault(("corporate_number",), []).append(
-            f"法人番号: 全国地方公共団体コード {code} の団体の法人番号は {expected} です。 / "
-            f"Corporate number: the body with local government code {code} has corporate number {expected}.")
+            tk._("The body with local government code %(code)s has corporate number %(number)s.")
+            % {"code": code, "number": expected})
 
 
 # ------------------------------------------------------------------ code lists
@@ -109,8 +101,7 @@ def tokyo_frequency(key, data, errors, context):
         raise StopOnError
     found = codelists.frequency_for_spelling(str(value))
     if found is None:
-        raise _invalid(key, f"「{value}」は更新頻度の一覧にありません。",
-                       f"\"{value}\" is not in the update frequency list.")
+        raise Invalid(tk._('"%(value)s" is not in the update frequency list.') % {"value": value})
     data[key] = found.uri
 
 
@@ -119,7 +110,7 @@ def tokyo_category(key, data, errors, context):
     codes = [c.lower() for c in _as_list(data.get(key))]
     unknown = [c for c in codes if codelists.category(c) is None]
     if unknown:
-        raise _invalid(key, f"不明なカテゴリ: {', '.join(unknown)}", f"unknown category: {', '.join(unknown)}")
+        raise Invalid(tk._("Unknown category: %(codes)s") % {"codes": ", ".join(unknown)})
     data[key] = json.dumps(codes)
 
 
@@ -130,7 +121,7 @@ def tokyo_theme(key, data, errors, context):
     derived = codelists.themes_for_categories(_as_list(category))
     bad = [t for t in given if not t.startswith(codelists.THEME_BASE)]
     if bad:
-        raise _invalid(key, f"EUデータテーマのURIではありません: {bad}", f"not EU data-theme URIs: {bad}")
+        raise Invalid(tk._("Not EU data-theme URIs: %(values)s") % {"values": ", ".join(bad)})
     themes = derived + [t for t in given if t not in derived]
     if not themes:
         data.pop(key, None)
@@ -158,7 +149,7 @@ def tokyo_language(key, data, errors, context):
     for v in values:
         uri = _language_uri(v)
         if uri is None:
-            raise _invalid(key, f"不明な言語: {v}", f"unknown language: {v}")
+            raise Invalid(tk._("Unknown language: %(value)s") % {"value": v})
         if uri not in out:
             out.append(uri)
     data[key] = json.dumps(out)
@@ -171,7 +162,7 @@ def tokyo_access_rights(key, data, errors, context):
         return
     found = codelists.lookup(codelists.access_rights(), str(value).strip())
     if found is None:
-        raise _invalid(key, f"不明なアクセス権: {value}", f"unknown access rights: {value}")
+        raise Invalid(tk._("Unknown access rights: %(value)s") % {"value": value})
     data[key] = found.uri
 
 
@@ -186,7 +177,7 @@ def tokyo_encoding(key, data, errors, context):
     v = aliases.get(v.lower(), v)
     found = next((c for c in codelists.encodings() if c.code.lower() == v.lower()), None)
     if found is None:
-        raise _invalid(key, f"不明な文字コード: {value}", f"unknown encoding: {value}")
+        raise Invalid(tk._("Unknown character encoding: %(value)s") % {"value": value})
     data[key] = found.code
 
 
@@ -196,8 +187,7 @@ def tokyo_conforms_to(key, data, errors, context):
     known = set(standards.schema_ids())
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise _invalid(key, f"不明な標準データセット: {', '.join(unknown)}",
-                       f"unknown standard dataset: {', '.join(unknown)}")
+        raise Invalid(tk._("Unknown standard dataset: %(ids)s") % {"ids": ", ".join(unknown)})
     if not ids:
         data.pop(key, None)
         raise StopOnError
@@ -220,8 +210,7 @@ def tokyo_spatial_uri(key, data, errors, context):
     elif len(v) == 5:
         lg = next((g for g in identifiers.tokyo_local_governments() if g.jis_code == v), None)
     if lg is None:
-        raise _invalid(key, f"東京都・都内区市町村のコードではありません: {value}",
-                       f"not a code of Tokyo or its municipalities: {value}")
+        raise Invalid(tk._("Not a code of Tokyo or one of its municipalities: %(value)s") % {"value": value})
     data[key] = lg.sac_uri
     text_key = key[:-1] + ("text",)
     if _empty(data.get(text_key, missing)):
@@ -255,6 +244,18 @@ REPEATING = ("contact", "temporal_coverage", "spatial_coverage")
 
 # ------------------------------------------------------------------ values
 
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ーｰ－"})
+
+
+def tokyo_telephone(key, data, errors, context):
+    """A telephone number in half-width digits and hyphens (０３－５３２１… → 03-5321-…)."""
+    value = data.get(key)
+    if _empty(value):
+        data.pop(key, None)
+        raise StopOnError
+    data[key] = unicodedata.normalize("NFKC", str(value)).translate(_DASHES).strip()
+
+
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
 
 
@@ -282,15 +283,13 @@ def tokyo_date(key, data, errors, context):
             return
         except ValueError:
             continue
-    name = key[-1]
-    raise Invalid(f"{name}: 日付は YYYY-MM-DD で入力してください（{value}）。 / "
-                  f"{name}: enter the date as YYYY-MM-DD ({value}).")
+    raise Invalid(tk._("Enter the date as YYYY-MM-DD (%(value)s).") % {"value": value})
 
 
 def tokyo_required(key, data, errors, context):
     """Required, with a bilingual message."""
     if _empty(data.get(key)):
-        errors[key].append("必須項目です。 / This field is required.")
+        errors[key].append(tk._("Missing value"))
         raise StopOnError
 
 

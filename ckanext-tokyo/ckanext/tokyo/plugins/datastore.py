@@ -15,11 +15,10 @@ import ckan.plugins.toolkit as tk
 from ckanext.tokyo.catalog_datastore import actions, auth, helpers, jobs, map_view, settings
 from ckanext.tokyo.catalog_datastore.cli import tokyo
 from ckanext.tokyo.catalog_validation.interfaces import IPipeValidation
+from ckanext.tokyo.plugins import Translation
 
-from .translation import TokyoTranslation
 
-
-class TokyoDatastorePlugin(p.SingletonPlugin, TokyoTranslation):
+class TokyoDatastorePlugin(p.SingletonPlugin, Translation):
     p.implements(p.IConfigurer)
     p.implements(p.IConfigurable)
     p.implements(p.IConfigDeclaration)

@@ -10,18 +10,18 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.tokyo import cli
-from ckanext.tokyo.metadata import fluent, helpers, search, validators
+from ckanext.tokyo.metadata import fluent, held_uploads, helpers, search, validators
+from ckanext.tokyo.plugins import Translation
 
-from .translation import TokyoTranslation
 
-
-class TokyoSchemaPlugin(p.SingletonPlugin, TokyoTranslation):
+class TokyoSchemaPlugin(p.SingletonPlugin, Translation):
     p.implements(p.IClick)
     p.implements(p.IConfigurer)
     p.implements(p.IValidators)
     p.implements(p.ITemplateHelpers)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IResourceController, inherit=True)
     p.implements(p.ITranslation)
 
     # IClick
@@ -31,8 +31,8 @@ class TokyoSchemaPlugin(p.SingletonPlugin, TokyoTranslation):
     # IConfigurer
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
-
-    # ITranslation: TokyoTranslation
+        tk.add_resource("../assets/search", "tokyo_search")
+        tk.add_resource("../metadata/assets", "tokyo_schema")
 
     # IValidators
     def get_validators(self):
@@ -40,7 +40,7 @@ class TokyoSchemaPlugin(p.SingletonPlugin, TokyoTranslation):
 
     # ITemplateHelpers
     def get_helpers(self):
-        return helpers.helpers()
+        return {**helpers.helpers(), "tokyo_held_upload_name": held_uploads.held_name}
 
     # IFacets
     def dataset_facets(self, facets_dict, package_type):
@@ -56,5 +56,15 @@ class TokyoSchemaPlugin(p.SingletonPlugin, TokyoTranslation):
     def before_dataset_index(self, pkg_dict):
         return search.before_dataset_index(pkg_dict)
 
+    def before_dataset_search(self, search_params):
+        return search.before_dataset_search(search_params)
+
     def after_dataset_search(self, search_results, search_params):
         return search.after_dataset_search(search_results, search_params)
+
+    # IResourceController: a file chosen in the form survives a form error
+    def before_resource_create(self, context, resource):
+        held_uploads.hold(resource, context.get("user"))
+
+    def before_resource_update(self, context, current, resource):
+        held_uploads.hold(resource, context.get("user"))

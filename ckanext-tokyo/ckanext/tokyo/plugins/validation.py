@@ -13,6 +13,7 @@ import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from ckanext.tokyo import bulk
 from ckanext.tokyo.catalog_validation import (
     actions,
     auth,
@@ -24,6 +25,7 @@ from ckanext.tokyo.catalog_validation import (
     views,
 )
 from ckanext.tokyo.catalog_validation.cli import tokyo
+from ckanext.tokyo.plugins import Translation
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +33,11 @@ log = logging.getLogger(__name__)
 SERVER_KEYS = (resources.STATUS_KEY, resources.TIMESTAMP_KEY)
 
 
-class TokyoValidationPlugin(p.SingletonPlugin):
+
+class TokyoValidationPlugin(p.SingletonPlugin, Translation):
     p.implements(p.IConfigurer)
     p.implements(p.IConfigDeclaration)
+    p.implements(p.IConfigurable)
     p.implements(p.IActions)
     p.implements(p.IAuthFunctions)
     p.implements(p.IBlueprint)
@@ -42,16 +46,22 @@ class TokyoValidationPlugin(p.SingletonPlugin):
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IResourceController, inherit=True)
+    p.implements(p.ITranslation)
 
     # IConfigurer: the package's template folder (shared with tokyo_schema;
     # registering it twice is a no-op). Ours: tokyo_validation/*.html and the
     # ckan_extends overrides package/snippets/resource_item.html, package/resource_read.html.
     def update_config(self, config):
         tk.add_template_directory(config, "../templates")
+        tk.add_resource("../catalog_validation/assets", "tokyo_validation")
 
     # IConfigDeclaration
     def declare_config_options(self, declaration, key):
         settings.declare(declaration, key)
+
+    # IConfigurable
+    def configure(self, config):
+        bulk.on_release(jobs.release_held)  # runs held by a bulk load are queued after it
 
     # IActions / IAuthFunctions
     def get_actions(self):

@@ -21,7 +21,7 @@ from rich.table import Table
 from . import messages, templating
 from .engine import validate
 from .options import Options
-from .report import Report
+from .report import Report, json_safe, printable
 
 DEFAULTS = Options()
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -55,8 +55,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                       max_findings=args.max_findings, max_group_findings=group_limit)
     report = validate(args.file, None if args.schema == "none" else args.schema, options)
     if args.format == "json":
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_safe(json.dumps(report.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     elif args.format == "html":
         sys.stdout.write(to_html(args.file, report))
     else:
@@ -64,12 +63,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     return report.exit_code
 
 
+def _shown(text: object) -> str:
+    """A value from the file as terminal text: no controls, no rich markup."""
+    return escape(printable(str(text)))
+
+
 def print_text(name: str, report: Report, console: Console) -> None:
     verdict = {0: "[green]valid / 適合[/]", 1: "[red]invalid / 不適合[/]",
                2: "[red]could not read / 読込不可[/]"}[report.exit_code]
     stats = report.stats
-    console.print(f"[bold]{escape(name)}[/]: {verdict}")
-    console.print(f"encoding {escape(str(report.encoding))} · schema {escape(str(report.schema))} · "
+    console.print(f"[bold]{_shown(name)}[/]: {verdict}")
+    console.print(f"encoding {_shown(report.encoding)} · schema {_shown(report.schema)} · "
                   f"rows {stats.get('rows', 0)} · errors {stats.get('errors', 0)} · "
                   f"warnings {stats.get('warnings', 0)}")
     if not report.groups:
@@ -84,12 +88,12 @@ def print_text(name: str, report: Report, console: Console) -> None:
     table.add_column("message", ratio=1, min_width=30, overflow="fold")
     for g in report.groups:
         first = g.first
-        examples = "".join(f"\n「{escape(v[:60])}」" for v in g.values[1:3])
-        table.add_row(f"{g.count}\n[dim]{rows_text(g.rows[:3], g.count)}[/]", escape(g.field or ""),
+        examples = "".join(f"\n「{_shown(v[:60])}」" for v in g.values[1:3])
+        table.add_row(f"{g.count}\n[dim]{rows_text(g.rows[:3], g.count)}[/]", _shown(g.field or ""),
                       f"[{SEVERITY_STYLE[g.severity]}]{g.severity}[/]",
                       escape(messages.title(g.code)) + "\n[dim]" + escape(messages.title(g.code, "en"))
                       + "\n" + escape(g.code) + "[/]",
-                      escape(first.message) + examples + "\n[dim]" + escape(first.message_en) + "[/]")
+                      _shown(first.message) + examples + "\n[dim]" + _shown(first.message_en) + "[/]")
     console.print(table)
 
 

@@ -15,12 +15,14 @@ import dataclasses
 import hashlib
 import io
 import itertools
+import json
 import os
 import tempfile
 import time
 import zipfile
 from typing import IO, Any, Iterator, Optional, Union
 
+import openpyxl
 from frictionless import Check, Checklist, Detector, Dialect, FrictionlessException, Resource, formats
 from frictionless.checks import baseline
 
@@ -41,7 +43,7 @@ from .layout import (
     text,
 )
 from .options import Options
-from .report import Finding, Findings, Report
+from .report import Finding, Findings, Report, without_paths
 
 SAMPLE_BYTES = 256 * 1024
 XLS_MAX_BYTES = 32 * 1024 * 1024  # xlrd holds the whole workbook in memory
@@ -49,7 +51,9 @@ MAGIC = {b"PK\x03\x04": "xlsx", b"\xd0\xcf\x11\xe0": "xls"}
 EXTENSIONS = {"csv": "csv", "tsv": "csv", "txt": "csv", "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls"}
 SAMPLE_ROWS = 200
 BATCH_ROWS = 256  # rows the cell checks take at once
-TIME_CHECK_EVERY = 512  # rows between clock reads
+TIME_CHECK_EVERY = 64  # rows between clock reads
+CONTEXT_ROWS = 50  # rows with findings kept as written, for the report to show them
+CONTEXT_CELL = 200  # characters of a kept cell
 
 Source = Union[str, "os.PathLike[str]", IO[bytes]]
 
@@ -83,7 +87,9 @@ def validate(source: Source, schema: Optional[str] = "auto", options: Optional[O
         with _local_file(source, options.max_bytes) as path:
             run.validate(path, schema)
     except OSError as exception:
-        run.unreadable(exception.strerror or str(exception))
+        run.unreadable(exception.strerror or _detail(exception))
+    except _Late:
+        run.late(rows=0)
     return run.report()
 
 
@@ -148,6 +154,8 @@ class _Row:
 
     def __init__(self, row_number: int, cells: list[Any]):
         self.row_number, self.cells = row_number, cells
+class _Late(Exception):
+    """The run's deadline passed before the rows were read."""
 
 
 class _Run:
@@ -155,11 +163,15 @@ class _Run:
         self.options = options
         self.name = name
         self.started = time.monotonic()
-        self.findings = Findings(options.max_findings, options.max_group_findings)
+        self.deadline = self.started + options.timeout  # one deadline for every step
+        self.findings = Findings(options.max_findings, options.max_group_findings, options.max_report_bytes)
         self.readable = True
         self.encoding: Optional[encodings.Encoding] = None
         self.schema_id: Optional[str] = None
         self.stats: dict[str, Any] = {"rows": 0, "partial": False}
+        self.header: list[str] = []
+        self.rows: dict[int, list[str]] = {}
+        self.context_bytes = 0  # of the kept rows, in the report's JSON
 
     def add(self, code: str, row: Optional[int] = None, field: Optional[str] = None, **params: Any) -> None:
         self.findings.add(Finding.of(code, row, field, **params))
@@ -167,6 +179,15 @@ class _Run:
     def unreadable(self, detail: str) -> None:
         self.readable = False
         self.add("tokyo/unreadable", detail=detail)
+
+    def on_time(self) -> None:
+        """Raise _Late once the deadline has passed (between steps)."""
+        if time.monotonic() > self.deadline:
+            raise _Late
+
+    def late(self, rows: int) -> None:
+        self.add("tokyo/limit-time", limit=self.options.timeout, rows=rows)
+        self.stats["partial"] = True
 
     # Preparation
 
@@ -198,8 +219,9 @@ class _Run:
             if self.encoding is None:
                 self.unreadable("not UTF-8, CP932/Shift_JIS or UTF-16 text")
                 return
+        self.on_time()
         try:
-            sample, delimiter = self._sample(path, fmt)
+            sample, delimiter, widest = self._sample(path, fmt)
         except (FrictionlessException, csv.Error) as exception:
             self.unreadable(_detail(exception))
             return
@@ -208,12 +230,17 @@ class _Run:
                 raise
             self.unreadable(f"broken XLS: {exception}")
             return
+        if not self._columns_fit(widest):
+            return
+        self.on_time()
         table = self._table(path, fmt, sample, schema)
         if table is None:
             return
         table.encoding = self.encoding
         if delimiter == "\t" and self.name.lower().endswith(".csv"):
             self.add("tokyo/tab-separated", extension="csv")
+        table.deadline = self.deadline
+        self.on_time()
         capped = fmt == "csv" and size > self.options.max_bytes
         if capped:
             self.add("tokyo/limit-bytes", limit=self.options.max_bytes)
@@ -228,17 +255,44 @@ class _Run:
         if size > self.options.max_bytes:
             problem = {"member": "*", "size": size, "limit": self.options.max_bytes}
         if problem:
-            self.add("tokyo/xlsx-too-large", **problem)
+            self.add("tokyo/xlsx-too-complex" if "count" in problem else "tokyo/xlsx-too-large", **problem)
             self.readable = False
             return False
         return True
 
-    def _sample(self, path: str, fmt: str) -> tuple[list[list[str]], str]:
-        """The first rows as text, and the CSV delimiter."""
-        if fmt in ("xlsx", "xls"):
+    def _columns_fit(self, widest: int) -> bool:
+        # frictionless opens a table at ~10 ms a column: 150,000 columns would
+        # run for half an hour before the first row, past any deadline.
+        if widest > self.options.max_columns:
+            self.add("tokyo/limit-columns", limit=self.options.max_columns, count=widest)
+            self.readable = False
+            return False
+        return True
+
+    def _sample(self, path: str, fmt: str) -> tuple[list[list[str]], str, int]:
+        """The first rows as text, the CSV delimiter, and the widest row seen
+        (a row cut by the sample's end included: a header of 150,000
+        columns does not fit in the sample)."""
+        if fmt == "xlsx":
+            # openpyxl itself: a frictionless resource would first build a
+            # field for each column the sheet declares (up to 16,384).
+            # A stream, not the path: openpyxl refuses a name not ending in .xlsx.
+            try:
+                with open(path, "rb") as stream:
+                    book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+                    try:
+                        rows = book.worksheets[0].iter_rows(values_only=True) if book.worksheets else iter(())
+                        sample = [[text(c) for c in row] for row in itertools.islice(rows, SAMPLE_ROWS)]
+                        return sample, ",", max(map(len, sample), default=0)
+                    finally:
+                        book.close()
+            except Exception as exception:  # openpyxl, zipfile and XML parsers each raise their own
+                raise FrictionlessException(f"invalid excel file: {_detail(exception)}") from exception
+        if fmt == "xls":
             resource = Resource(path, format=fmt, dialect=Dialect(header=False))
             with resource:
-                return [[text(c) for c in row] for row in resource.read_cells(size=SAMPLE_ROWS)], ","
+                sample = [[text(c) for c in row] for row in resource.read_cells(size=SAMPLE_ROWS)]
+            return sample, ",", max(map(len, sample), default=0)
         assert self.encoding is not None
         with open(path, "rb") as stream:
             raw = stream.read(SAMPLE_BYTES)
@@ -248,9 +302,10 @@ class _Run:
         delimiter = sniff_delimiter(lines)
         rows = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter),
                                      SAMPLE_ROWS + 1))
+        widest = max(map(len, rows), default=0)
         if len(raw) == SAMPLE_BYTES or len(rows) > SAMPLE_ROWS:
             rows = rows[:-1]  # possibly cut short by the sample's end
-        return rows, delimiter
+        return rows, delimiter, widest
 
     def _table(self, path: str, fmt: str, sample: list[list[str]], schema: Optional[str]) -> Optional[Table]:
         descriptor: Optional[dict[str, Any]] = None
@@ -352,13 +407,13 @@ class _Run:
         if table.format != "csv":
             self._rows(table, delimiter, capped, fast=False)
             return
-        findings, stats = copy.deepcopy(self.findings), copy.deepcopy(self.stats)
+        before = copy.deepcopy((self.findings, self.stats, self.rows, self.context_bytes))
         try:
             self._rows(table, delimiter, capped, fast=True)
         except _Unsure:
             # The fast reader met bytes it cannot read: frictionless's row stream
             # reports them, and the rows before them, its own way; start again with it.
-            self.findings, self.stats = findings, stats
+            self.findings, self.stats, self.rows, self.context_bytes = before
             self._rows(table, delimiter, capped, fast=False)
 
     def _rows(self, table: Table, delimiter: str, capped: bool, fast: bool) -> None:
@@ -374,11 +429,13 @@ class _Run:
         validators = [(c.skim, c.validate_row) for c in row_checks]
         batch: list[_Row] = []
         width = {len(table.columns)}
+        self.header = [c.label[:CONTEXT_CELL] for c in table.columns]
 
         def flush() -> None:
             """The batch's row findings (each check's validate_row called for the
             rows its skim leaves, when read by the fast reader and as wide as the
-            header) and cell findings, joined a row at a time."""
+            header) and cell findings, joined a row at a time; the first rows
+            with listed findings are kept as written."""
             view = Batch(batch) if fast else None
             if view is not None and set(map(len, view.cells)) != width:
                 view = None
@@ -394,10 +451,13 @@ class _Run:
                 if errors:
                     if len(errors) > 1:
                         errors = shifted.diagnose(row, errors) or errors
+                    listed = len(self.findings.items)
                     self._row_errors(errors, row.row_number)
+                    if len(self.findings.items) > listed and len(self.rows) < CONTEXT_ROWS:
+                        self._keep_row(row)
             batch.clear()
 
-        options, deadline = self.options, self.started + self.options.timeout
+        options, deadline = self.options, self.deadline
         rows = 0
         try:
             resource.open()
@@ -406,6 +466,9 @@ class _Run:
             return
         try:
             self._errors(e for check in checks for e in check.validate_start())
+            if time.monotonic() > deadline:
+                self.late(rows=0)
+                return
             # The parser's rows as they are: the checks read cells and row
             # numbers only, and frictionless's Row objects cost as much again.
             stream = self._csv_rows(resource, table, capped) if fast else \
@@ -413,7 +476,7 @@ class _Run:
                  resource.dialect.read_enumerated_content_stream(resource.cell_stream))
             # The fast reader is read a batch at a time (its errors start the run
             # again, so no row before one is lost); frictionless's a row at a time.
-            step = BATCH_ROWS if fast else 1
+            step = TIME_CHECK_EVERY if fast else 1
             while True:
                 try:
                     chunk = list(itertools.islice(stream, max(min(step, options.max_rows - rows), 1)))
@@ -441,8 +504,7 @@ class _Run:
                     break
                 if rows % TIME_CHECK_EVERY == 0 and time.monotonic() > deadline:
                     flush()
-                    self.add("tokyo/limit-time", limit=options.timeout, rows=chunk[-1].row_number)
-                    self.stats["partial"] = True
+                    self.late(rows=chunk[-1].row_number)
                     break
             flush()
             if not self.stats["partial"]:
@@ -452,6 +514,15 @@ class _Run:
             self.stats["rows"] = rows
             self.stats["columns"] = len(table.columns)
             self.stats["header_row"] = table.header_row
+
+    def _keep_row(self, row: Any) -> None:
+        """Keep the row as written while the report's byte budget has room
+        (the context shares it with the findings and groups)."""
+        cells = [text(c)[:CONTEXT_CELL] for c in row.cells]
+        size = len(json.dumps(cells, ensure_ascii=False).encode()) + 12
+        if self.findings.bytes + self.context_bytes + size <= self.options.max_report_bytes:
+            self.rows[row.row_number] = cells
+            self.context_bytes += size
 
     # Errors → findings
 
@@ -484,8 +555,12 @@ class _Run:
 
     def report(self) -> Report:
         findings = self.findings
-        if findings.total > len(findings.items):
-            # Past the limit, so listed over it: the reader must know the list is cut.
+        self.stats["truncated"] = findings.total > len(findings.items)
+        # Past the limits, so listed over them: the reader must know the list is cut.
+        if findings.full:
+            findings.items.append(Finding.of("tokyo/limit-report", limit=findings.max_bytes,
+                                             listed=len(findings.items), total=findings.total))
+        elif findings.total > len(findings.items):
             findings.items.append(Finding.of("tokyo/limit-findings", limit=findings.limit,
                                              listed=len(findings.items), total=findings.total))
         self.stats.update(
@@ -496,7 +571,7 @@ class _Run:
             seconds=round(time.monotonic() - self.started, 3),
         )
         return Report(self.readable, self.encoding.name if self.encoding else None,
-                      self.schema_id, findings.items, self.stats, findings.summary())
+                      self.schema_id, findings.items, self.stats, findings.summary(), self.header, self.rows)
 
 
 # A garbled cell is that: its half-width kana, odd characters or broken format are the garbling.
@@ -532,6 +607,6 @@ def file_sha256(path: str) -> str:
 
 
 def _detail(exception: Exception) -> str:
-    if isinstance(exception, FrictionlessException):
-        return exception.error.message
-    return str(exception)
+    """A library's message for the report, without file system paths."""
+    text = exception.error.message if isinstance(exception, FrictionlessException) else str(exception)
+    return without_paths(text)

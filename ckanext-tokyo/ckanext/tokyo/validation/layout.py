@@ -9,6 +9,7 @@ columns whose sample values look numeric.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -92,6 +93,7 @@ class Table:
     format: str = "csv"
     path: str = ""
     encoding: Optional[Encoding] = None  # CSV only
+    deadline: float = math.inf  # time.monotonic() by which the run must end
 
     @property
     def data_start(self) -> int:

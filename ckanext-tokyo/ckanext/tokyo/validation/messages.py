@@ -85,6 +85,22 @@ MESSAGES: dict[str, Message] = {
         "指摘が多いため、{listed}件だけを一覧に載せています（全{total}件。ルール・列ごとの件数と例は集計にあります）。",
         "Only {listed} of {total} findings are listed (the summary by rule and column counts them all).",
         "表示された問題を直してから再度検査してください。", "Fix these and validate again."),
+    "tokyo/limit-columns": Message(
+        ERROR, "列数が上限を超えている", "Too many columns",
+        "列数（{count}列）が上限（{limit}列）を超えているため、検査していません。",
+        "The table has {count} columns, more than the limit of {limit}; it was not checked.",
+        "表を分割するか、不要な列を削除してください。", "Split the table or remove the columns it does not need."),
+    "tokyo/limit-report": Message(
+        INFO, "レポートのサイズが上限に達した", "Report size limit reached",
+        "レポートのサイズが上限（{limit}バイト）に達したため、全{total}件の指摘のうち最初の{listed}件だけを表示しています。",
+        "The report reached its size limit ({limit} bytes); only the first {listed} of {total} findings are listed.",
+        "表示された問題を直してから再度検査してください。", "Fix these and validate again."),
+    "tokyo/xlsx-too-complex": Message(
+        ERROR, "XLSXの書式や文字列の数が多すぎる", "XLSX with too many styles or strings",
+        "XLSXの{member}の要素が多すぎます（{count}個、上限{limit}個）。",
+        "The XLSX part {member} has too many elements ({count}, limit {limit}).",
+        "不要な書式を削除するか、シートを分割するか、CSVで保存してください。",
+        "Remove unused cell formats, split the sheet or save it as CSV."),
     "tokyo/xlsx-too-large": Message(
         ERROR, "XLSXの展開後のサイズが大きすぎる", "XLSX expands to too much data",
         "XLSXの展開後のサイズが大きすぎます（{member}: {size}バイト、上限{limit}）。",

@@ -1,0 +1,3 @@
+from ckanext.tokyo.migration.alembic_env import run
+
+run(__file__)
