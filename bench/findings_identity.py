@@ -30,6 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real" / "files"
 TIMINGS = ("seconds",)
+ATTEMPTS = 3
 
 
 # --- capture: a pytest plugin (loaded with -p) that copies every validate() input
@@ -97,8 +98,11 @@ def canonical(entry: Path) -> dict[str, Any]:
     options = Options(**args["options"]) if args["options"] is not None else None
     if args.get("file"):  # a real file: as the corpus bench runs it, every finding listed
         options = Options(max_findings=0, max_group_findings=0)
-    with (entry / "data").open("rb") as stream:  # a stream: the same bytes whatever the file was called
-        report = validate(stream, schema=args["schema"], options=options, name=args["name"] or None)
+    for _ in range(ATTEMPTS):  # a time limit hit may be the machine's load: try again
+        with (entry / "data").open("rb") as stream:  # a stream: the same bytes whatever the file was called
+            report = validate(stream, schema=args["schema"], options=options, name=args["name"] or None)
+        if "tokyo/limit-time" not in report.codes():
+            break
     result = report.to_dict()
     result["stats"] = {k: v for k, v in result["stats"].items() if k not in TIMINGS}
     return result

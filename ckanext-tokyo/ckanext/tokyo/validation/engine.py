@@ -395,12 +395,14 @@ class _Run:
         sniffed dialect, its row numbers), straight from Python's csv module:
         frictionless's row stream layers cost twice the parsing itself."""
         dialect = formats.CsvControl.from_dialect(resource.dialect).to_python()
-        first, skipped = table.header_row + 1, frozenset(table.continuation)
+        # The header and the rows continuing it (layout.header_continuation) come first.
+        skip = table.header_row + len(table.continuation)
         with io.TextIOWrapper(self._bytes(table, capped), resource.encoding, newline="") as stream:
+            reader = csv.reader(stream, dialect=dialect)
             try:
-                for number, cells in enumerate(csv.reader(stream, dialect=dialect), start=1):
-                    if number >= first and number not in skipped:
-                        yield _Row(number, cells)
+                for _ in itertools.islice(reader, skip):
+                    pass
+                yield from map(_Row, itertools.count(skip + 1), reader)
             except Exception as exception:  # undecodable bytes, a broken quote, a NUL
                 raise _Unsure from exception
 
