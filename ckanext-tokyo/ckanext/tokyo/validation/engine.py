@@ -1,9 +1,13 @@
 """validate(): sniff, find the header, pick the schema, stream the rows through the checks.
 
-Rows are streamed by a frictionless TableResource (CSV, or XLSX through
-openpyxl in read-only mode) with every field of type "any": the checks judge
-the written form, which typed casting would hide. Only the first
-`max_findings` findings are kept, so memory does not grow with the file.
+A frictionless TableResource opens the table (CSV, or XLSX through openpyxl
+in read-only mode) with every field of type "any": the checks judge the
+written form, which typed casting would hide. XLSX rows come from its row
+stream; CSV rows from Python's csv module in the dialect frictionless
+sniffed (the fast path; frictionless's stream again where that reader meets
+bytes it cannot read), checked a batch at a time (checks.base.Batch). Only
+the first `max_findings` findings are kept, so memory does not grow with
+the file.
 """
 from __future__ import annotations
 
