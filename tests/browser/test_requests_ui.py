@@ -95,7 +95,7 @@ def test_a_citizen_asks_and_the_editor_answers(request_site, browser, lang):
     citizen.fill("#field-title", title)
     citizen.fill("#field-purpose", "防災アプリで最寄りの避難所を案内したい")
     citizen.check("#user-type-civic_tech")
-    citizen.select_option("#field-categories", "c009")
+    citizen.select_option("#field-categories", "c001")
     citizen.select_option("#field-organization", "t000003")
     screenshot(citizen, f"requests-form-{lang}")
     with citizen.expect_navigation():

@@ -65,6 +65,7 @@ def _run(resource_id):
 
 
 @sync
+@pytest.mark.ckan_config("ckanext.tokyo.validation.max_group_findings", "0")  # one column: list them all
 def test_1_long_cells_give_a_bounded_report_api_and_page(dataset, app):
     # 1,000 cells of 5,000 full-width digits (15 MB): each a finding, which
     # used to keep the whole cell five times (144 MB stored for 60 MB)
@@ -77,7 +78,7 @@ def test_1_long_cells_give_a_bounded_report_api_and_page(dataset, app):
     run = _run(resource["id"])
     report = run["report"]
     assert run["status"] == "failure" and report["stats"]["truncated"] is True
-    assert report["stats"]["by_code"]["tokyo/zenkaku-alnum"] == 1_000  # all counted
+    assert sum(report["stats"]["by_code"].values()) == 1_000  # all counted
     assert report["findings"][-1]["code"] in ("tokyo/limit-report", "tokyo/limit-findings")
     assert all(len(f["value"] or "") <= EXCERPT for f in report["findings"])
 

@@ -28,7 +28,7 @@ def test_csv_in_shift_jis_with_japanese_headers():
     first, second = records
     assert (first.row, second.row) == (2, 4)  # the blank row is skipped, numbers stay the spreadsheet's
     assert first.values["openness"] == "conditional" and first.values["reason"] == ["personal_data", "security"]
-    assert first.values["category"] == ["c009"] and first.values["formats"] == ["XLSX", "紙"]
+    assert first.values["category"] == ["c001"] and first.values["formats"] == ["XLSX", "紙"]
     assert first.values["area"] == ["131041"] and second.values["area"] == ["131041"]
 
 

@@ -244,6 +244,16 @@ def languages() -> tuple[Code, ...]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _language_tags() -> dict[str, str]:
+    return {LANGUAGE_BASE + r["code"]: r["tag"] for r in code_rows("languages.csv")}
+
+
+def language_tag(uri: str) -> str | None:
+    """The BCP 47 tag (``ja``) of an EU language URI, as standard-dataset files write it."""
+    return _language_tags().get((uri or "").strip())
+
+
 ACCESS_RIGHTS = (
     Code("PUBLIC", ACCESS_RIGHT_BASE + "PUBLIC", "公開", "Public"),
     Code("RESTRICTED", ACCESS_RIGHT_BASE + "RESTRICTED", "制限付き", "Restricted"),

@@ -19,6 +19,8 @@ import re
 import unicodedata
 from typing import Iterable, Optional
 
+from .i18n import N_
+
 MAX_LENGTH = 100  # CKAN's MAX_TAG_LENGTH
 MIN_SEARCH_LENGTH = 2  # CKAN's MIN_TAG_LENGTH
 SEPARATORS = ",、，"  # between keywords typed in one field
@@ -30,10 +32,10 @@ def problem(keyword: str) -> Optional[str]:
     """Why a keyword (as written) cannot be kept, or None. The reason is an
     English gettext msgid."""
     if len(keyword) > MAX_LENGTH:
-        return "A keyword may have at most 100 characters"
+        return N_("A keyword may have at most 100 characters")
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in keyword) \
             or any(ch in SEPARATORS for ch in keyword):
-        return "A keyword may not contain control characters or commas"
+        return N_("A keyword may not contain control characters or commas")
     return None
 
 

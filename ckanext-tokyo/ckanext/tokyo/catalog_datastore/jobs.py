@@ -26,7 +26,7 @@ from ckanext.tokyo import site_user
 from ckanext.tokyo.catalog_validation import jobs as validation_jobs, resources
 from ckanext.tokyo.catalog_validation.fetch import FetchError
 from ckanext.tokyo.catalog_validation.files import UploadNotStored, local_copy
-from ckanext.tokyo.catalog_validation.model import ResourceValidation
+from ckanext.tokyo.catalog_validation.model import ResourceValidation, report_page
 from ckanext.tokyo.validation.engine import file_sha256
 
 from . import datastore, gate, settings, table, views
@@ -82,6 +82,8 @@ def _load(resource_id: str) -> Optional[str]:
         return None
     run = ResourceValidation.get(resource_id)
     validation = run.as_dict() if run is not None else None
+    if validation is not None:  # the report's head (stats, schema, encoding), no findings
+        validation["report"] = (report_page(resource_id, 0, 0) or {}).get("report")
     row = ResourceLoad.get(resource_id) or ResourceLoad(resource_id=resource_id, package_id=resource["package_id"])
     loaded_sha = row.sha256 if row.status == gate.LOADED else None
     row.package_id, row.status, row.started, row.finished = resource["package_id"], gate.RUNNING, utcnow(), None

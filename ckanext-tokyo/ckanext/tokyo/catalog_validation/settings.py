@@ -22,6 +22,8 @@ OPTIONS: dict[str, tuple[Any, str, str]] = {
     "timeout": (300, "int", "Seconds for one validation; the job is killed after timeout + job_grace."),
     "job_grace": (120, "int", "Extra seconds a job may run past `timeout` (download, storing) before it is an error."),
     "max_findings": (1000, "int", "Findings kept per report (all are counted)."),
+    "max_group_findings": (50, "int", "Findings kept per rule and column, so that one noisy column never "
+                                      "hides the others (0: no cap of its own)."),
     "max_report_bytes": (1024 * 1024, "int", "Size of a stored report's findings in bytes; past it the "
                                              "report says it was truncated."),
     "max_columns": (2000, "int", "Widest table validated (columns)."),
@@ -47,6 +49,7 @@ def formats() -> set[str]:
 def options() -> Options:
     return Options(max_bytes=get("max_bytes"), max_rows=get("max_rows"),
                    timeout=float(get("timeout")), max_findings=get("max_findings"),
+                   max_group_findings=get("max_group_findings"),
                    max_columns=get("max_columns"), max_report_bytes=get("max_report_bytes"))
 
 

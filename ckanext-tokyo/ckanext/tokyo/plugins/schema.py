@@ -4,17 +4,19 @@ Thin adapter: the schemas are YAML in ``schemas/scheming/`` (configured with
 ``scheming.dataset_schemas`` etc., see config/ckan.ini.in), the code lists and
 identifier rules are the CKAN-free ``codelists`` and ``identifiers`` modules.
 Needs the ``scheming_datasets`` and ``scheming_organizations`` plugins; works
-without tokyo_dcat and tokyo_validation.
+without tokyo_dcat and tokyo_validation. Serves the catalog as the standard
+dataset オープンデータ一覧 (``/opendata-list.csv``, ``metadata/opendata_list.py``).
 """
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ckanext.tokyo import cli
-from ckanext.tokyo.metadata import fluent, held_uploads, helpers, search, validators
+from ckanext.tokyo.metadata import fluent, held_uploads, helpers, opendata_list, search, validators
 from ckanext.tokyo.plugins import Translation
 
 
 class TokyoSchemaPlugin(p.SingletonPlugin, Translation):
+    p.implements(p.IBlueprint)
     p.implements(p.IClick)
     p.implements(p.IConfigurer)
     p.implements(p.IValidators)
@@ -23,6 +25,10 @@ class TokyoSchemaPlugin(p.SingletonPlugin, Translation):
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IResourceController, inherit=True)
     p.implements(p.ITranslation)
+
+    # IBlueprint: /opendata-list.csv, /opendata-list/<org>.csv and .xlsx
+    def get_blueprint(self):
+        return [opendata_list.blueprint]
 
     # IClick
     def get_commands(self):

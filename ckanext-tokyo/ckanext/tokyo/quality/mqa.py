@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from ckanext.tokyo.base import codelists, formats
+from ckanext.tokyo.base.i18n import N_
 
 METRICS = "https://piveau.eu/ns/voc#"
 EU_LICENCE = codelists.EU_AUTHORITY + "licence/"
@@ -81,36 +82,37 @@ class Score:
                                                  "share": round(r.share, 3), "checked": r.checked}
                                for r in self.results}}
 
-
-_ = Indicator
 INDICATORS = (
-    _("keywordAvailability", "findability", 30, "Add keywords (tags)"),
-    _("categoryAvailability", "findability", 30, "Choose a category or a data theme"),
-    _("spatialAvailability", "findability", 20, "Add the spatial coverage (the area the data covers)"),
-    _("temporalAvailability", "findability", 20, "Add the temporal coverage (the period the data covers)"),
-    _("accessUrlStatusCode", "accessibility", 50, "Fix resource URLs that do not answer"),
-    _("downloadUrlAvailability", "accessibility", 20, "Link the files themselves (a file format, not a web page)"),
-    _("downloadUrlStatusCode", "accessibility", 30, "Fix download URLs that do not answer"),
-    _("formatAvailability", "interoperability", 20, "Give every resource its format"),
-    _("mediaTypeAvailability", "interoperability", 10, "Use formats with a registered media type"),
-    _("formatMediaTypeVocabularyAlignment", "interoperability", 10,
-      "Use formats from the EU file-type list (CSV, XLSX, JSON, …)"),
-    _("formatMediaTypeNonProprietary", "interoperability", 20, "Also publish an open format (CSV rather than XLS)"),
-    _("formatMediaTypeMachineInterpretable", "interoperability", 20,
-      "Also publish a machine-readable format (CSV, JSON, XML rather than PDF)"),
-    _("dcatApCompliance", "interoperability", 30, "Fill the required fields (title, description, resource URLs)"),
-    _("licenceAvailability", "reusability", 20, "Choose a licence"),
-    _("knownLicence", "reusability", 10, "Use a licence from the EU licence list (CC BY 4.0 rather than PDL1.0)"),
-    _("accessRightsAvailability", "reusability", 10, "Set the access rights"),
-    _("accessRightsVocabularyAlignment", "reusability", 5, "Set the access rights from the list"),
-    _("contactPointAvailability", "reusability", 20, "Add a contact point"),
-    _("publisherAvailability", "reusability", 10, "Give the organisation its corporate number (法人番号)"),
-    _("rightsAvailability", "contextuality", 5, "Choose a licence (its terms are published as the rights)"),
-    _("byteSizeAvailability", "contextuality", 5, "Give the file sizes"),
-    _("dateIssuedAvailability", "contextuality", 5, "Add the date of issue"),
-    _("dateModifiedAvailability", "contextuality", 5, "Add the date of last modification"),
+    Indicator("keywordAvailability", "findability", 30, N_("Add keywords (tags)")),
+    Indicator("categoryAvailability", "findability", 30, N_("Choose a category or a data theme")),
+    Indicator("spatialAvailability", "findability", 20, N_("Add the spatial coverage (the area the data covers)")),
+    Indicator("temporalAvailability", "findability", 20, N_("Add the temporal coverage (the period the data covers)")),
+    Indicator("accessUrlStatusCode", "accessibility", 50, N_("Fix resource URLs that do not answer")),
+    Indicator("downloadUrlAvailability", "accessibility", 20,
+              N_("Link the files themselves (a file format, not a web page)")),
+    Indicator("downloadUrlStatusCode", "accessibility", 30, N_("Fix download URLs that do not answer")),
+    Indicator("formatAvailability", "interoperability", 20, N_("Give every resource its format")),
+    Indicator("mediaTypeAvailability", "interoperability", 10, N_("Use formats with a registered media type")),
+    Indicator("formatMediaTypeVocabularyAlignment", "interoperability", 10,
+              N_("Use formats from the EU file-type list (CSV, XLSX, JSON, …)")),
+    Indicator("formatMediaTypeNonProprietary", "interoperability", 20,
+              N_("Also publish an open format (CSV rather than XLS)")),
+    Indicator("formatMediaTypeMachineInterpretable", "interoperability", 20,
+              N_("Also publish a machine-readable format (CSV, JSON, XML rather than PDF)")),
+    Indicator("dcatApCompliance", "interoperability", 30,
+              N_("Fill the required fields (title, description, resource URLs)")),
+    Indicator("licenceAvailability", "reusability", 20, N_("Choose a licence")),
+    Indicator("knownLicence", "reusability", 10,
+              N_("Use a licence from the EU licence list (CC BY 4.0 rather than PDL1.0)")),
+    Indicator("accessRightsAvailability", "reusability", 10, N_("Set the access rights")),
+    Indicator("accessRightsVocabularyAlignment", "reusability", 5, N_("Set the access rights from the list")),
+    Indicator("contactPointAvailability", "reusability", 20, N_("Add a contact point")),
+    Indicator("publisherAvailability", "reusability", 10, N_("Give the organisation its corporate number (法人番号)")),
+    Indicator("rightsAvailability", "contextuality", 5, N_("Choose a licence (its terms are published as the rights)")),
+    Indicator("byteSizeAvailability", "contextuality", 5, N_("Give the file sizes")),
+    Indicator("dateIssuedAvailability", "contextuality", 5, N_("Add the date of issue")),
+    Indicator("dateModifiedAvailability", "contextuality", 5, N_("Add the date of last modification")),
 )
-del _
 MAX = sum(i.points for i in INDICATORS)
 BY_KEY = {i.key: i for i in INDICATORS}
 

@@ -1,9 +1,11 @@
-"""tokyo-validate FILE [--schema auto|none|ID] [--format text|json|html]
+"""tokyo-validate FILE [--schema auto|none|ID] [--format text|json|html|frictionless]
 
 Text and HTML show the findings summed up by rule and column (count, first
 rows, example values); JSON has both that summary (`groups`) and the
 findings themselves (`findings`: at most --max-findings in all and
 --max-group-findings per rule and column; 0 keeps every one).
+`frictionless` is the same report as a frictionless Report (JSON that
+frictionless tools read; messages in --lang).
 
 Exit status: 0 valid, 1 invalid, 2 could not read.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Optional, Sequence
 
@@ -20,6 +23,7 @@ from rich.table import Table
 
 from . import messages, templating
 from .engine import validate
+from .frictionless_report import to_frictionless
 from .options import Options
 from .report import Report, json_safe, printable
 
@@ -34,7 +38,9 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("file")
     parser.add_argument("--schema", default="auto",
                         help="auto (detect from the header), none (general rules only) or a schema id")
-    parser.add_argument("--format", choices=("text", "json", "html"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "html", "frictionless"), default="text")
+    parser.add_argument("--lang", choices=("ja", "en"), default="ja",
+                        help="language of the messages in the frictionless report")
     parser.add_argument("--max-bytes", type=int, default=DEFAULTS.max_bytes)
     parser.add_argument("--max-rows", type=int, default=DEFAULTS.max_rows)
     parser.add_argument("--timeout", type=float, default=DEFAULTS.timeout, help="seconds")
@@ -54,8 +60,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     options = Options(max_bytes=args.max_bytes, max_rows=args.max_rows, timeout=args.timeout,
                       max_findings=args.max_findings, max_group_findings=group_limit)
     report = validate(args.file, None if args.schema == "none" else args.schema, options)
-    if args.format == "json":
-        sys.stdout.write(json_safe(json.dumps(report.to_dict(), ensure_ascii=False, indent=2)) + "\n")
+    if args.format in ("json", "frictionless"):
+        out = report.to_dict()
+        if args.format == "frictionless":
+            name = os.path.basename(args.file)
+            out = to_frictionless(out, name=name, place=args.file, lang=args.lang)
+        sys.stdout.write(json_safe(json.dumps(out, ensure_ascii=False, indent=2)) + "\n")
     elif args.format == "html":
         sys.stdout.write(to_html(args.file, report))
     else:
