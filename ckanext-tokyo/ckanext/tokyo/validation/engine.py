@@ -521,7 +521,6 @@ class _Run:
             self.stats["rows"] = rows
             self.stats["columns"] = len(table.columns)
             self.stats["header_row"] = table.header_row
-            self.stats["labels"] = [column.label for column in table.columns]  # the frictionless shape's fieldNumber
 
     def _keep_row(self, row: Any) -> None:
         """Keep the row as written while the report's byte budget has room
