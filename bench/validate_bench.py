@@ -12,8 +12,8 @@ prints wall time, the time ratio and the peak memory (max RSS) of each.
 time, which other processes on a shared machine skew; --repeat runs both
 tools that many times, alternately, and takes the median of each.
 
-Targets: ratio <= 1.5 at 100k rows; peak memory of tokyo-validate at 1M rows
-within 1.2x of that at 100k.
+Targets: ratio <= 0.5 at 100k and 1M rows; peak memory of tokyo-validate at
+1M rows within 1.2x of that at 100k.
 """
 from __future__ import annotations
 

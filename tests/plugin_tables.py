@@ -1,24 +1,25 @@
 """The tables of the plugins a CKAN process built from the test ini loads
-(the CLI, the browser tests' live server), on a database a test has just
-reset: without them activity's columns and ckanext-harvest's harvest_object
-(read on every package_show) and the quality scores' tables are missing."""
+(the CLI, the browser tests' live server, the public pages' catalog), on a
+database a test has just reset: without them activity's columns,
+ckanext-harvest's harvest_object (read on every package_show), the quality
+scores', the data requests' and the DataStore loads' tables are missing."""
 from __future__ import annotations
 
-NEEDED = ("activity", "harvest", "tokyo_quality", "tracking")
+import os
 
 
 def migrate(plugin_names) -> None:
+    """Run the migrations of each named plugin that has any."""
     import ckan.plugins as p
-    from ckan.cli.db import _run_migrations
+    from ckan.cli.db import _resolve_alembic_config, _run_migrations
 
-    for name in NEEDED:
-        if name not in plugin_names:
-            continue
+    for name in plugin_names:
         loaded = p.plugin_loaded(name)
         if not loaded:
             p.load(name)
         try:
-            _run_migrations(name)
+            if os.path.exists(_resolve_alembic_config(name)):
+                _run_migrations(name)
         finally:
             if not loaded:
                 p.unload(name)
@@ -28,3 +29,11 @@ def migrate_for_ini(ini: str) -> None:
     from ckan.cli import load_config
 
     migrate(load_config(ini).get("ckan.plugins", "").split())
+
+
+def migrate_configured() -> None:
+    """The plugins of the running configuration (after ``load_all``)."""
+    import ckan.plugins.toolkit as tk
+
+    names = tk.config.get("ckan.plugins") or []
+    migrate(names.split() if isinstance(names, str) else names)

@@ -100,7 +100,7 @@ def configured_plugins():
 
     p.load_all()
     try:
-        plugin_tables.migrate([name for name in plugin_tables.NEEDED if p.plugin_loaded(name)])
+        plugin_tables.migrate_configured()
         yield
     finally:
         unload_plugins()

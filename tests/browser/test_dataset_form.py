@@ -60,6 +60,7 @@ def test_editor_creates_dataset_in_japanese_with_csv_upload(editor_site, page):
     page.wait_for_load_state()
 
     page.goto(base + "/dataset/new")
+    page.wait_for_load_state("networkidle")  # CKAN's slug-preview hides the URL field once its script ran
     assert page.locator("html").get_attribute("lang") == "ja", page.url
     assert page.get_by_text("タイトル（日本語）").first.is_visible()
     page.fill("#field-title_translated-ja", "新宿区公衆トイレ一覧（ブラウザ）")

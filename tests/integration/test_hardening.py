@@ -78,13 +78,13 @@ def test_1_long_cells_give_a_bounded_report_api_and_page(dataset, app):
     run = _run(resource["id"])
     report = run["report"]
     assert run["status"] == "failure" and report["stats"]["truncated"] is True
-    assert sum(report["stats"]["by_code"].values()) == 1_000  # all counted
+    assert report["stats"]["errors"] == 1_000  # all counted
     assert report["findings"][-1]["code"] in ("tokyo/limit-report", "tokyo/limit-findings")
     assert all(len(f["value"] or "") <= EXCERPT for f in report["findings"])
 
     # the API is paged: an anonymous caller gets 100 findings by default
     api = app.get("/api/3/action/resource_validation_show", query_string={"resource_id": resource["id"]})
-    assert len(api.body.encode()) < 256 * 1024
+    assert len(api.body.encode()) < 512 * 1024  # 100 findings (cells cut at 200 characters) and 50 rows of context
     shown = api.json["result"]
     assert len(shown["report"]["findings"]) == 100 and shown["findings_total"] == run["findings_total"]
     second = app.get("/api/3/action/resource_validation_show",
@@ -93,14 +93,15 @@ def test_1_long_cells_give_a_bounded_report_api_and_page(dataset, app):
     app.get("/api/3/action/resource_validation_show", status=409,
             query_string={"resource_id": resource["id"], "findings_limit": 100_000})
 
-    # the page shows 200 findings a page and allocates little to do so
+    # the page sums the findings up (a line per rule and column, its count and
+    # a few values) and allocates little to do so
     tracemalloc.start()
     page = app.get(f"/dataset/{dataset['id']}/resource/{resource['id']}/validation")
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 64 * MiB and len(page.body.encode()) < 2 * MiB
-    assert 190 <= page.body.count("<code>０") <= 200 and 'class="pagination' in page.body
-    assert app.get(f"/dataset/{dataset['id']}/resource/{resource['id']}/validation?page=2").body.count("<code>０") > 0
+    assert page.body.count("<code>０") <= 5 and 'tokyo-validation-count">1000<' in page.body
+    assert 'class="pagination' not in page.body
 
 
 # 2. XLSX style bomb

@@ -23,6 +23,7 @@ import ckan.tests.helpers as helpers
 from ckanext.tokyo import demo
 from ckanext.tokyo.catalog_validation.model import ResourceValidation
 
+from tests import plugin_tables
 from tests.integration.validation_support import ROOT, site_context
 
 TOILETS = "t131041d0000000001"  # a file of the standard 公衆トイレ一覧, valid
@@ -33,15 +34,13 @@ I18N = ROOT / "ckanext-tokyo/ckanext/tokyo/i18n"
 
 @pytest.fixture(scope="module")
 def catalog():
-    from ckan.cli.db import _run_migrations
     from ckan.lib.search import clear_all
 
     p.load_all()
     try:
         helpers.reset_db()
         clear_all()
-        for plugin in ("activity", "tokyo_validation"):
-            _run_migrations(plugin)
+        plugin_tables.migrate_configured()
         demo.load()
         files = {}
         for name in (TOILETS, NURSERIES):

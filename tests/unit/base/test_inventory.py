@@ -20,9 +20,9 @@ def test_answers_and_reasons_by_code_label_or_spelling():
 
 def test_csv_in_shift_jis_with_japanese_headers():
     text = ("データ名,公開可否,非公開理由,カテゴリ,形式,対象地域\n"
-            "指定緊急避難場所一覧,条件付き,個人情報、安全,防災,\"xlsx, 紙\",新宿区\n"
+            "指定緊急避難場所一覧,条件付き,個人情報、安全,防災・災害計画,\"xlsx, 紙\",新宿区\n"
             "\n"
-            "バス停一覧,公開可,,c018,CSV,Shinjuku City\n")
+            "バス停一覧,公開可,,c013,CSV,Shinjuku City\n")
     records, findings = inventory.parse(text.encode("cp932"), "目録.csv")
     assert findings == []
     first, second = records

@@ -66,7 +66,8 @@ def test_file_column_and_unlisted_findings():
          "message": "指摘は最初の3件だけ一覧にしました。", "message_en": "Only the first 3 findings are listed."},
     ]
     ours = {"valid": False, "findings": findings,
-            "stats": {"errors": 10, "warnings": 0, "labels": ["ID", "ID"], "header_row": 1, "seconds": 0.5}}
+            "stats": {"errors": 10, "warnings": 0, "header_row": 1, "seconds": 0.5},
+            "context": {"header": ["ID", "ID"], "rows": {}}}
     report = frictionless.Report.from_descriptor(to_frictionless(ours, name="Ｘ表.csv"))
     [task] = report.tasks
     assert task.name == "csv"  # a frictionless name is ASCII

@@ -127,6 +127,8 @@ def group_findings(report: Optional[dict[str, Any]], language: Optional[str] = N
         rows = list(column.get("rows") or [])
         rule(column.get("code") or "?", column.get("severity"))["columns"].append({
             "field": column.get("field"), "count": count, "values": list(column.get("values") or []),
+            "first_row": rows[0] if rows else None,
+            "context": row_context(context, rows[0], column.get("field")) if rows else [],
             "rows": ", ".join(str(r) for r in rows) + (" …" if count > len(rows) and rows else ""),
             "hint": column.get("hint_en" if en else "hint") or "",
             "message": column.get("message_en" if en else "message") or column.get("message") or "",

@@ -66,7 +66,8 @@ def report(id: str, resource_id: str):
         "fixed": fixed,
         "pkg": package, "pkg_dict": package, "res": resource, "run": run,
         "groups": groups,
-        "pager": _pager(run, page, id, resource_id),
+        # findings are paged only where the report has no summary by column
+        "pager": None if any(g["columns"] for g in groups) else _pager(run, page, id, resource_id),
         "status": status, "checking": checking,
         "standard": report_frame.standard(run_report.get("schema") or (run or {}).get("schema")),
         "validated_at": report_frame.local_time((run or {}).get("finished") or (run or {}).get("created")),

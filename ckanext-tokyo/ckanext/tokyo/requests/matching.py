@@ -31,15 +31,17 @@ class MatchingUnavailable(Exception):
 
 
 def analysed_tokens(text: str) -> list[str]:
-    """The tokens Solr's query analysis of the ``text`` field type gives."""
+    """The tokens Solr's index analysis of the ``text`` field type gives: the
+    request's own words, without the query-time synonyms (which would let
+    住所 match every 所在地 list)."""
     conn = make_connection()
     try:
         response = requests.get(
             conn.url.rstrip("/") + "/analysis/field",
-            params={"analysis.fieldtype": FIELD_TYPE, "analysis.query": text, "wt": "json"},
+            params={"analysis.fieldtype": FIELD_TYPE, "analysis.fieldvalue": text, "wt": "json"},
             timeout=conn.timeout or 10)
         response.raise_for_status()
-        stages = response.json()["analysis"]["field_types"][FIELD_TYPE]["query"]
+        stages = response.json()["analysis"]["field_types"][FIELD_TYPE]["index"]
     except (requests.RequestException, ValueError, KeyError) as error:
         raise MatchingUnavailable(str(error)) from error
     final = next((stage for stage in reversed(stages) if isinstance(stage, list)), [])
@@ -62,19 +64,22 @@ def matches(request: Any, context: dict[str, Any], limit: int) -> dict[str, Any]
     found = tk.get_action("package_search")(
         {"user": context.get("user"), "ignore_auth": context.get("ignore_auth")},
         {"q": query, "defType": "lucene", "fq": "+dataset_type:({})".format(" OR ".join(TYPES)),
-         "include_private": True, "rows": limit, "sort": "score desc"})
+         "include_private": True, "rows": 2 * limit, "sort": "score desc"})
     categories, areas = set(request.categories or []), set(_area_uris(list(request.areas or [])))
     results = []
     for pkg in found["results"]:
         text = " ".join(str(pkg.get(k) or "") for k in ("title", "notes")).lower()
+        matched = [t for t in terms if t.lower() in text]
+        if not matched:
+            continue  # found through a search synonym only (住所 → 所在地): the request's own words decide
         pkg_areas = {a.get("uri") for a in pkg.get("spatial_coverage") or [] if isinstance(a, dict)}
         results.append({
             "id": pkg["id"], "name": pkg["name"], "type": pkg.get("type"), "title": pkg.get("title"),
             "title_translated": pkg.get("title_translated") or {}, "private": pkg.get("private"),
             "organization": {k: (pkg.get("organization") or {}).get(k) for k in ("id", "name", "title")},
             "openness": pkg.get("openness"),
-            "matched_terms": [t for t in terms if t.lower() in text],
+            "matched_terms": matched,
             "shared_categories": sorted(categories & set(pkg.get("category") or [])),
             "shared_areas": sorted(areas & pkg_areas),
         })
-    return {"terms": terms, "results": results}
+    return {"terms": terms, "results": results[:limit]}

@@ -49,7 +49,7 @@ def to_frictionless(report: dict[str, Any], name: str = "table", place: str = ""
     or as stored in the catalog). lang: the language of ``note`` and ``message``
     (``ja`` or ``en``); the other one is in ``x-tokyo``."""
     stats = report.get("stats") or {}
-    labels = list(stats.get("labels") or [])
+    labels = list((report.get("context") or {}).get("header") or [])  # the headings, cut at 200 characters
     header_row = stats.get("header_row") or 1
     errors, warnings = [], []
     for finding in report.get("findings") or []:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..layout import Table
-from .base import CellCheck, CellChecks, TextScan, TextScans, TokyoCheck, TokyoError
+from .base import Batch, CellCheck, CellChecks, TextScan, TextScans, TokyoCheck, TokyoError
 from .coordinates import coordinates
 from .corporate_number import corporate_number
 from .duplicate_id import duplicate_id
@@ -58,4 +58,4 @@ def build(table: Table) -> list[TokyoCheck]:
                      TextScans(table=table, checks=[c for c in checks if isinstance(c, TextScan)])]
 
 
-__all__ = ["CHECKS", "CellCheck", "CellChecks", "TextScan", "TextScans", "TokyoCheck", "TokyoError", "build"]
+__all__ = ["CHECKS", "Batch", "CellCheck", "CellChecks", "TextScan", "TextScans", "TokyoCheck", "TokyoError", "build"]

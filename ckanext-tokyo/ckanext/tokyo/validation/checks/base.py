@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import Any, ClassVar, Iterable, Optional
@@ -33,10 +34,52 @@ class TokyoError(Error):
     params: dict[str, Any] = attrs.field(factory=dict)
 
 
+class Batch:
+    """Consecutive CSV rows, all of text cells and as wide as the header, seen
+    at once: a check's `skim` tells from them, at C speed, which rows its
+    validate_row must still see (most rows of most files: none)."""
+
+    def __init__(self, rows: list[Any]):
+        self.rows = rows
+        self.cells: list[list[str]] = [row.cells for row in rows]
+
+    @functools.cached_property
+    def columns(self) -> list[tuple[str, ...]]:
+        """The cells column by column."""
+        return list(zip(*self.cells))
+
+    @functools.cached_property
+    def filled(self) -> bool:
+        """No row is blank."""
+        return all(map(any, self.cells))
+
+    @functools.cached_property
+    def unusual(self) -> list[int]:
+        """The rows with a character a TextScan looks for, a line break, or
+        whitespace at a cell's edge (surrounding_space, line_break, the scans):
+        one search of the batch's text for any of them but the plain space,
+        whose place at a cell's edge is found by substring tests."""
+        joined = SEPARATOR.join(itertools.chain.from_iterable(self.cells))  # a row's edge is a cell's edge
+        search = _marks().search
+        if not search(joined) and not any(edge in joined for edge in SPACE_EDGES) \
+                and joined[:1] != " " and joined[-1:] != " ":
+            return []
+        texts = [SEPARATOR.join(cells) for cells in self.cells]
+        return [n for n, text in enumerate(texts) if search(text) or text[:1] == " " or text[-1:] == " "
+                or any(edge in text for edge in SPACE_EDGES)]
+
+
 @attrs.define(kw_only=True, repr=False)
 class TokyoCheck(Check):
     type: ClassVar[str] = "tokyo"
     table: Table
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        """The rows of batch (indices) whose findings validate_row must work
+        out; None: every row. A check that can tell its findings from the
+        batch at once says which rows can have any; the engine calls
+        validate_row for those alone, in order."""
+        return None
 
     def finding(self, code: str, row_number: Optional[int] = None,
                 field_name: Optional[str] = None, **params: Any) -> TokyoError:
@@ -61,6 +104,10 @@ class CellCheck(TokyoCheck):
     strips: ClassVar[bool] = True
     # Plain ASCII text never breaks this rule (full-width or kana rules): skipped for it.
     ascii_safe: ClassVar[bool] = False
+    # A regex a cell matches whole only if this rule finds nothing in it (and
+    # never matching the NUL between cells): CellChecks proves a batch's new
+    # values right with one match of them all. None: judged one by one.
+    clean: ClassVar[Optional[str]] = None
     targets: list[tuple[Column, dict[Any, Problem]]] = attrs.field(factory=list, init=False)
 
     def connect(self, resource: Any) -> None:
@@ -119,9 +166,10 @@ class CellChecks(TokyoCheck):
     type = "tokyo-cells"
     checks: list[CellCheck] = attrs.field(factory=list)
     # (column, its checks' judges, those that can fault plain ASCII, values known right,
-    # values known wrong -> their problems)
-    plan: list[tuple[Column, list[Any], list[Any], set[Any], dict[Any, tuple]]] = attrs.field(
-        factory=list, init=False)
+    # values known wrong -> their problems, the checks' clean patterns for values
+    # joined by SEPARATOR if every check has one)
+    plan: list[tuple[Column, list[Any], list[Any], set[Any], dict[Any, tuple], Optional[list[re.Pattern[str]]]]] = \
+        attrs.field(factory=list, init=False)
 
     def connect(self, resource: Any) -> None:
         super().connect(resource)
@@ -129,18 +177,25 @@ class CellChecks(TokyoCheck):
         for column in self.table.columns:
             mine = [c for c in self.checks if c.select([column])]
             if mine:
+                clean = [_joined(c.clean) for c in mine if c.clean is not None]
                 self.plan.append((column, [c.judge for c in mine],
-                                  [c.judge for c in mine if not c.ascii_safe], set(), {}))
+                                  [c.judge for c in mine if not c.ascii_safe], set(), {},
+                                  clean if len(clean) == len(mine) else None))
 
-    def validate_rows(self, rows: list[Any]) -> list[list[TokyoError]]:
-        """The findings of each row of a batch, in the batch's order."""
+    def validate_rows(self, rows: list[Any], batch: Optional[Batch] = None) -> list[list[TokyoError]]:
+        """The findings of each row of a batch, in the batch's order. batch: the
+        same rows as a Batch (the fast CSV path: text cells, header-wide)."""
         found: list[list[TokyoError]] = [[] for _ in rows]
         cells = [row.cells for row in rows]
         narrowest = min(map(len, cells), default=0)
-        for column, judges, ascii_judges, right, wrong in self.plan:
+        columns = batch.columns if batch is not None else None
+        for column, judges, ascii_judges, right, wrong, clean in self.plan:
             index = column.index
-            values = [c[index] for c in cells] if index < narrowest else \
-                [c[index] if index < len(c) else None for c in cells]
+            if columns is not None:
+                values: Any = columns[index]
+            else:
+                values = [c[index] for c in cells] if index < narrowest else \
+                    [c[index] if index < len(c) else None for c in cells]
             distinct = set(values)
             distinct.discard(None)
             distinct.discard("")  # blank: no rule faults it
@@ -149,6 +204,11 @@ class CellChecks(TokyoCheck):
                 wrong.clear()
             new = distinct - right
             new.difference_update(wrong)
+            if new and clean is not None and columns is not None:
+                joined = SEPARATOR.join(new)
+                if all(pattern.fullmatch(joined) for pattern in clean):
+                    right.update(new)
+                    new = set()
             if new:
                 for value in new:
                     mine = ascii_judges if value.__class__ is str and value.isascii() else judges
@@ -208,6 +268,9 @@ class TextScans(TokyoCheck):
     type = "tokyo-text-scans"
     checks: list[TextScan] = attrs.field(factory=list)
 
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        return batch.unusual
+
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells
         if not unusual(cells):
@@ -221,6 +284,26 @@ def _suspects() -> re.Pattern[str]:
 
 
 SEPARATOR = "\x00"  # between the cells in row_text: no whitespace, never typed
+
+
+def _joined(clean: str) -> re.Pattern[str]:
+    """Matches values joined by SEPARATOR that each match clean whole. Each
+    value's match is atomic: no backtracking from one value into another."""
+    one = f"(?>(?:{clean})(?={SEPARATOR}|\\Z))"
+    return re.compile(f"{one}(?:{SEPARATOR}{one})*+")
+
+
+# Every whitespace character but the plain space (str.isspace), for Batch.unusual.
+WHITESPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+SPACE_EDGES = (SEPARATOR + " ", " " + SEPARATOR)
+
+
+@functools.cache
+def _marks() -> re.Pattern[str]:
+    """The characters of Batch.unusual's search: the scans' and whitespace but the space."""
+    return re.compile("[" + _suspects().pattern[1:-1] + WHITESPACE + "]")
+
+
 _last_row: list[Any] = [None, ""]
 
 

@@ -12,9 +12,10 @@ from typing import Any, Iterable, Optional
 import attrs
 
 from ..layout import Column, text
-from .base import ZENKAKU, TokyoCheck, TokyoError
+from .base import ZENKAKU, Batch, TokyoCheck, TokyoError
 
 DEGREES = re.compile(r"^[+-]?\d{1,3}(\.\d+)?$")
+ALL_DEGREES = re.compile(r"[+-]?\d{1,3}(\.\d+)?(,[+-]?\d{1,3}(\.\d+)?)*")  # a column joined by commas
 LATITUDE = (20.0, 46.0)
 LONGITUDE = (122.0, 154.0)
 AXES = {"latitude": ("緯度", "latitude", LATITUDE), "longitude": ("経度", "longitude", LONGITUDE)}
@@ -49,6 +50,20 @@ class coordinates(TokyoCheck):
 
     def select(self, columns: list[Column]) -> list[Column]:
         return [c for c in columns if c.format in AXES]
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        # Most batches: every latitude and longitude in decimal degrees inside Japan.
+        if not self.targets:
+            return ()
+        if not self.pair:
+            return None
+        lat, lon = batch.columns[self.pair[0]], batch.columns[self.pair[1]]
+        if not (ALL_DEGREES.fullmatch(",".join(lat)) and ALL_DEGREES.fullmatch(",".join(lon))):
+            return None
+        lats, lons = sorted(map(float, lat)), sorted(map(float, lon))
+        inside = LATITUDE[0] <= lats[0] and lats[-1] <= LATITUDE[1] \
+            and LONGITUDE[0] <= lons[0] and lons[-1] <= LONGITUDE[1]
+        return () if inside else None
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells

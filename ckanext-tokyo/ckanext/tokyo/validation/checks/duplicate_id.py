@@ -11,7 +11,7 @@ from typing import Any, Iterable, Optional
 import attrs
 
 from ..layout import Column, text
-from .base import TokyoCheck, TokyoError
+from .base import Batch, TokyoCheck, TokyoError
 
 ID_FIELDS = frozenset({"ID", "NO"})
 MAX_SEEN = 50_000
@@ -45,6 +45,25 @@ class duplicate_id(TokyoCheck):
             self.seen[key] = row.row_number
         else:
             self.full = True
+        return ()
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        # A batch of new, distinct, filled values is remembered at once.
+        if self.target is None:
+            return ()
+        values = batch.columns[self.target.index]
+        if "" in values:
+            return None
+        seen = self.seen
+        keys = list(map(hash, map(str.strip, values)))
+        if len(seen) >= MAX_SEEN:  # full: only values seen before have findings
+            if seen.keys().isdisjoint(keys):
+                self.full = True
+                return ()
+            return None
+        if len(seen) + len(keys) > MAX_SEEN or len(set(keys)) < len(keys) or not seen.keys().isdisjoint(keys):
+            return None
+        seen.update(zip(keys, (row.row_number for row in batch.rows)))
         return ()
 
     def validate_end(self) -> Iterable[TokyoError]:

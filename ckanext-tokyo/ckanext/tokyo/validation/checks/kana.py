@@ -21,6 +21,7 @@ class kana(CellCheck):
     formats = frozenset({"kana"})
     skip_zenkaku = False  # a reading may hold 全角 letters, e.g. ＪＲ
     ascii_safe = True
+    clean = "[^\\x00\\u3041-\\u309F\\u3400-\\u4DBF\\u4E00-\\u9FFF々〆]*"  # no hiragana or kanji
 
     def check(self, value: str, column: Column) -> Problem:
         if NOT_KATAKANA.search(value) and not HANKAKU_KANA.search(value):

@@ -5,12 +5,12 @@ finding, and line breaks at a value's ends the surrounding_space finding.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 import attrs
 
 from ..layout import Column
-from .base import TokyoCheck, TokyoError, row_text
+from .base import Batch, TokyoCheck, TokyoError, row_text
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -21,6 +21,9 @@ class line_break(TokyoCheck):
     def connect(self, resource: Any) -> None:
         super().connect(resource)
         self.targets = [c for c in self.table.columns if c.format is None and not c.numeric]
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        return batch.unusual
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells

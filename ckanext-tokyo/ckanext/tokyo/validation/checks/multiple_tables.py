@@ -1,12 +1,12 @@
 """More than one table in a sheet: the header repeated, or a new title after a blank row."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 import attrs
 
 from ..layout import is_blank, text
-from .base import TokyoCheck, TokyoError
+from .base import Batch, TokyoCheck, TokyoError
 from .note_rows import NOTE, shorten
 
 
@@ -26,6 +26,12 @@ class multiple_tables(TokyoCheck):
         if not self.after_blank and any(cells) and not (labels and cells and cells[0] == labels[0]):
             return ()  # most rows: after a row of data, not a repeated header
         return list(self._tables(row, cells))
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        labels = self.labels
+        if not self.after_blank and batch.filled and not (labels and labels[0] in batch.columns[0]):
+            return ()
+        return None
 
     def _tables(self, row: Any, cells: list[Any]) -> Iterable[TokyoError]:
         if is_blank(cells):

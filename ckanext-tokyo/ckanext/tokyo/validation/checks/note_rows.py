@@ -6,12 +6,13 @@ blank rows above the header are reported here because frictionless skips them.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from itertools import repeat
+from typing import Any, Iterable, Optional
 
 import attrs
 
 from ..layout import text
-from .base import TokyoCheck, TokyoError
+from .base import Batch, TokyoCheck, TokyoError
 
 NOTE = re.compile(r"^\s*(※|＊|\*|注[\d０-９\s:：.．)）]|[(（]注|出典|資料[:：]|備考[:：]|[(（]?単位[:：])")
 
@@ -36,6 +37,14 @@ class note_rows(TokyoCheck):
             yield self.finding("tokyo/multi-row-header", self.table.header_row,
                                count=1 + len(self.table.continuation),
                                value=", ".join(str(n) for n in self.table.continuation))
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        # Rows as wide as the header: a note row has all cells but one blank.
+        if len(self.table.columns) < 2:
+            return ()
+        blanks = list(map(list.count, batch.cells, repeat("")))
+        alone = len(self.table.columns) - 1
+        return [n for n, count in enumerate(blanks) if count == alone] if alone in blanks else ()
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         value = note(row.cells, len(self.table.columns))

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Optional
 import attrs
 
 from ..layout import Column, is_blank
-from .base import TokyoCheck, TokyoError
+from .base import Batch, TokyoCheck, TokyoError
 
 COLUMN_CODES = {"required": "tokyo/required-column-missing",
                 "recommended": "tokyo/recommended-column-missing"}
@@ -63,6 +63,15 @@ class required(TokyoCheck):
             except (IndexError, TypeError):  # a short row, or XLSX numbers
                 pass
         return list(self._missing(row, cells))
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        # Only a blank or all-space item can be missing.
+        rows: set[int] = set()
+        for column in self.targets:
+            values = batch.columns[column.index]
+            if "" in values or any(map(str.isspace, values)):
+                rows.update(n for n, value in enumerate(values) if not value or value.isspace())
+        return sorted(rows)
 
     def _missing(self, row: Any, cells: list[Any]) -> Iterable[TokyoError]:
         if is_blank(cells):

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Optional
 import attrs
 
 from ..layout import is_blank
-from .base import TokyoCheck, TokyoError
+from .base import Batch, TokyoCheck, TokyoError
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -30,6 +30,9 @@ class row_shape(TokyoCheck):
         if not self.blanks and len(cells) == width and any(cells):
             return ()  # most rows: not blank, as wide as the header
         return list(self._shape(row, cells, width))
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        return () if not self.blanks and batch.filled else None
 
     def _shape(self, row: Any, cells: list[Any], width: int) -> Iterable[TokyoError]:
         if is_blank(cells):

@@ -6,12 +6,12 @@ not empty.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 import attrs
 
 from ..layout import Column
-from .base import SEPARATOR, TokyoCheck, TokyoError, row_text
+from .base import SEPARATOR, Batch, TokyoCheck, TokyoError, row_text
 
 # A cell starting or ending with whitespace shows in row_text (cells joined by
 # SEPARATOR) as one of these pairs, or at either end: substring tests are
@@ -39,6 +39,9 @@ class surrounding_space(TokyoCheck):
     def connect(self, resource: Any) -> None:
         super().connect(resource)
         self.targets = [c for c in self.table.columns if not c.numeric and c.format != "flag"]
+
+    def skim(self, batch: Batch) -> Optional[Iterable[int]]:
+        return batch.unusual
 
     def validate_row(self, row: Any) -> Iterable[TokyoError]:
         cells = row.cells

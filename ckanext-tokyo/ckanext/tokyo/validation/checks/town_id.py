@@ -15,6 +15,7 @@ TOWN_ID = re.compile(r"^\d{7}$|^\d{4}-\d{3}$")
 class town_id(CellCheck):
     type = "tokyo-town-id"
     formats = frozenset({"town-id"})
+    clean = "[0-9]{7}|[0-9]{4}-[0-9]{3}"
 
     def check(self, value: str, column: Column) -> Problem:
         return None if TOWN_ID.match(value) else ("tokyo/town-id-format", {})

@@ -15,6 +15,8 @@ URL = re.compile(r"^https?://([^\s/?#:@]+\.[^\s/?#:@]+|localhost)(:\d+)?([/?#]\S
 class url(CellCheck):
     type = "tokyo-url"
     formats = frozenset({"url"})
+    # URL in printable ASCII (the host: no / ? # : @)
+    clean = r'https?://(?:[!"$-.0-9;->A-~]+\.[!"$-.0-9;->A-~]+|localhost)(?::[0-9]+)?(?:[/?#][!-~]*)?'
 
     def check(self, value: str, column: Column) -> Problem:
         return None if URL.match(value) else ("tokyo/url-format", {})

@@ -27,6 +27,7 @@ class zenkaku(CellCheck):
     formats = HANKAKU_FORMATS
     skip_zenkaku = False
     ascii_safe = True
+    clean = "[^\\x00\\uFF01-\\uFF5E\\u3000]*"  # nothing full-width (ZENKAKU)
     # The checks whose verdict on the half-width form decides (set by build()).
     peers: list[Any] = attrs.field(factory=list)
 
