@@ -9,20 +9,23 @@ import os
 
 
 def migrate(plugin_names) -> None:
-    """Run the migrations of each named plugin that has any."""
+    """Run the migrations of each named plugin that has any (those not
+    loaded are loaded together for the while, in the given order: some
+    stand on others)."""
     import ckan.plugins as p
     from ckan.cli.db import _resolve_alembic_config, _run_migrations
 
-    for name in plugin_names:
-        loaded = p.plugin_loaded(name)
-        if not loaded:
-            p.load(name)
-        try:
+    names = list(plugin_names)
+    missing = [name for name in names if not p.plugin_loaded(name)]
+    if missing:
+        p.load(*missing)
+    try:
+        for name in names:
             if os.path.exists(_resolve_alembic_config(name)):
                 _run_migrations(name)
-        finally:
-            if not loaded:
-                p.unload(name)
+    finally:
+        if missing:
+            p.unload(*reversed(missing))
 
 
 def migrate_for_ini(ini: str) -> None:
