@@ -151,8 +151,11 @@ class Catalog:
         from werkzeug.datastructures import FileStorage
 
         with open(path, "rb") as stream:  # streamed into the storage: the parent stays small
-            rid = self._resource(name=name, url=os.path.basename(path), format=path.rsplit(".", 1)[-1].upper(),
-                                 upload=FileStorage(stream, filename=os.path.basename(path)))
+            try:
+                rid = self._resource(name=name, url=os.path.basename(path), format=path.rsplit(".", 1)[-1].upper(),
+                                     upload=FileStorage(stream, filename=os.path.basename(path)))
+            except self.tk.ValidationError as error:  # CKAN's own upload limit: no job runs
+                return f"refused at upload {error.error_dict}"[:300], 0.0, 0.0
         return self._job(rid)
 
     def feed(self, url: str, name: str) -> tuple[str, float, float]:
