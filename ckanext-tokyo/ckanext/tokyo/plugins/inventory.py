@@ -10,15 +10,14 @@ docs/data-requests.md.
 """
 from __future__ import annotations
 
-import os
-
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-from ckan.lib.plugins import DefaultPermissionLabels, DefaultTranslation
+from ckan.lib.plugins import DefaultPermissionLabels
 
 from ckanext.tokyo import dataset_types
 from ckanext.tokyo.inventory import TYPE, actions, auth, permission_labels, settings, validators, views
 from ckanext.tokyo.inventory.cli import tokyo
+from ckanext.tokyo.plugins import Translation
 
 
 @tk.chained_helper
@@ -27,10 +26,9 @@ def humanize_entity_type(next_helper, entity_type, object_type, purpose):
     return dataset_types.humanize(next_helper, entity_type, object_type, purpose, names)
 
 
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-class TokyoInventoryPlugin(p.SingletonPlugin, DefaultTranslation, DefaultPermissionLabels):
+class TokyoInventoryPlugin(p.SingletonPlugin, Translation, DefaultPermissionLabels):
     p.implements(p.IConfigurer)
     p.implements(p.IConfigDeclaration)
     p.implements(p.IActions)
@@ -52,13 +50,6 @@ class TokyoInventoryPlugin(p.SingletonPlugin, DefaultTranslation, DefaultPermiss
     # IConfigDeclaration
     def declare_config_options(self, declaration, key):
         settings.declare(declaration, key)
-
-    # ITranslation
-    def i18n_directory(self):
-        return os.path.join(HERE, "i18n")
-
-    def i18n_domain(self):
-        return "ckanext-tokyo"
 
     # IActions / IAuthFunctions
     def get_actions(self):

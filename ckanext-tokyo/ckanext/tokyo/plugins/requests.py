@@ -9,19 +9,15 @@ alone (with or without tokyo_schema, tokyo_inventory). Tables:
 """
 from __future__ import annotations
 
-import os
-
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-from ckan.lib.plugins import DefaultTranslation
 
+from ckanext.tokyo.plugins import Translation
 from ckanext.tokyo.requests import actions, auth, helpers, settings, views
 from ckanext.tokyo.requests.cli import tokyo
 
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-
-class TokyoRequestsPlugin(p.SingletonPlugin, DefaultTranslation):
+class TokyoRequestsPlugin(p.SingletonPlugin, Translation):
     p.implements(p.IConfigurer)
     p.implements(p.IConfigDeclaration)
     p.implements(p.IActions)
@@ -39,13 +35,6 @@ class TokyoRequestsPlugin(p.SingletonPlugin, DefaultTranslation):
     # IConfigDeclaration
     def declare_config_options(self, declaration, key):
         settings.declare(declaration, key)
-
-    # ITranslation
-    def i18n_directory(self):
-        return os.path.join(HERE, "i18n")
-
-    def i18n_domain(self):
-        return "ckanext-tokyo"
 
     # IActions / IAuthFunctions
     def get_actions(self):

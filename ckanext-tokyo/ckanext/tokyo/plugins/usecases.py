@@ -10,17 +10,13 @@ tokyo_schema and scheming_datasets. docs/use-cases.md.
 """
 from __future__ import annotations
 
-import os
-
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
-from ckan.lib.plugins import DefaultTranslation
 
 from ckanext.tokyo import dataset_types
 from ckanext.tokyo.base.values import value_list
+from ckanext.tokyo.plugins import Translation
 from ckanext.tokyo.usecases import INDEX_FIELD, TYPE, actions, auth, helpers, validators
-
-HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @tk.chained_helper
@@ -29,7 +25,7 @@ def humanize_entity_type(next_helper, entity_type, object_type, purpose):
     return dataset_types.humanize(next_helper, entity_type, object_type, purpose, names)
 
 
-class TokyoUsecasesPlugin(p.SingletonPlugin, DefaultTranslation):
+class TokyoUsecasesPlugin(p.SingletonPlugin, Translation):
     p.implements(p.IConfigurer)
     p.implements(p.IActions)
     p.implements(p.IAuthFunctions)
@@ -44,13 +40,6 @@ class TokyoUsecasesPlugin(p.SingletonPlugin, DefaultTranslation):
     # of a type without files is tokyo_schema's package/snippets/package_form.html)
     def update_config(self, config):
         tk.add_template_directory(config, "../usecases/templates")
-
-    # ITranslation
-    def i18n_directory(self):
-        return os.path.join(HERE, "i18n")
-
-    def i18n_domain(self):
-        return "ckanext-tokyo"
 
     # IActions / IAuthFunctions: the image upload; who edits a use case
     def get_actions(self):
