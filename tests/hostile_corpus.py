@@ -335,6 +335,8 @@ def files(scale: str = "unit", seed: int = 2026) -> Iterator[Case]:
         for name, build in (
             ("unterminated-quote", lambda e=encoding: ('名称,備考\n"施設,' + "x" * 50_000 + "\n").encode(e)),
             ("one-long-line", lambda e=encoding: ("名称," + "x" * (150_000 if not full else 60_000_000)).encode(e)),
+            ("one-long-quoted-cell", lambda e=encoding: ('名称,備考\n"' + "x\n" * (75_000 if not full else 30_000_000)
+                                                         + '",a\n').encode(e)),
             ("empty-lines", lambda e=encoding: ("名称,備考\n" + "\n" * 20_000).encode(e)),
             ("many-rows", lambda e=encoding: ("名称,備考\n" + "a,b\n" * 6_000).encode(e)),
             ("delimiter-soup", lambda e=encoding: (",;\t|" * 50 + "\n") .encode(e) * 200),
@@ -381,7 +383,7 @@ def files(scale: str = "unit", seed: int = 2026) -> Iterator[Case]:
 
 
 UNIT_LIMITS = dict(max_bytes=2 * 1024 * 1024, max_rows=5_000, timeout=5.0, max_findings=50,
-                   max_report_bytes=64 * 1024, max_columns=200)
+                   max_report_bytes=64 * 1024, max_columns=200, max_line_bytes=128 * 1024)
 
 
 # ---------------------------------------------------------------- feeds

@@ -184,6 +184,36 @@ def test_byte_limit_checks_the_beginning(write):
     assert report.codes() == {"tokyo/limit-bytes", "tokyo/encoding-not-utf8"}
 
 
+def test_a_line_longer_than_the_limit_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "one-line.csv"
+    path.write_bytes(("名称," + "x" * 200_000).encode("cp932"))
+    report = validate(str(path), schema=None, options=Options(max_line_bytes=100_000))
+    (finding,) = [f for f in report.findings if f.code == "tokyo/limit-line"]
+    assert not report.valid and not report.readable and report.stats["rows"] == 0
+    assert "200005" in finding.message and "100000" in finding.message
+    assert "200005 bytes" in finding.message_en and "limit of 100000" in finding.message_en
+
+
+def test_a_cell_longer_than_the_limit_stops_the_check_at_its_row(tmp_path):
+    path = tmp_path / "open-quote.csv"
+    rows = ["名称,備考"] + [f"施設{n},a" for n in range(1, 501)]
+    for at, row in ((2, None), (400, 401)):  # in the rows frictionless reads on opening, and past them
+        lines = rows[:at] + ['施設,"' + "x\n" * 60_000] + rows[at:]
+        path.write_bytes("\n".join(lines).encode())
+        report = validate(str(path), schema=None, options=Options(max_line_bytes=65_536))
+        (finding,) = [f for f in report.findings if f.code == "tokyo/limit-cell"]
+        assert finding.row == row and "65536" in finding.message_en and report.stats["partial"]
+        assert "tokyo/empty-file" not in report.codes() and "tokyo/limit-line" not in report.codes()
+
+
+def test_lines_under_the_limit_are_checked_whatever_their_line_breaks(tmp_path):
+    for newline in ("\n", "\r\n", "\r"):
+        path = tmp_path / "lines.csv"
+        path.write_bytes(newline.join(["名称,備考"] + [f"施設{n},{'x' * 40_000}" for n in range(20)]).encode())
+        report = validate(str(path), schema=None, options=Options(max_line_bytes=65_536))
+        assert "tokyo/limit-line" not in report.codes() and report.readable, newline
+
+
 def test_time_limit_is_a_finding(write):
     report = validate(write([["名称"]] + [["a"]] * 2000), schema=None, options=Options(timeout=0))
     assert "tokyo/limit-time" in report.codes() and report.stats["rows"] < 2000

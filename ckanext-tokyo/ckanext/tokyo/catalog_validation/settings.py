@@ -27,6 +27,8 @@ OPTIONS: dict[str, tuple[Any, str, str]] = {
     "max_report_bytes": (1024 * 1024, "int", "Size of a stored report's findings in bytes; past it the "
                                              "report says it was truncated."),
     "max_columns": (2000, "int", "Widest table validated (columns)."),
+    "max_line_bytes": (1024 * 1024, "int", "Longest CSV line validated, in bytes, and longest cell, in "
+                                          "characters (both are read whole)."),
     "index_retry": ([10, 30, 60, 120, 300, 600], "list", "Seconds between attempts to index a dataset "
                                                          "whose result was stored while Solr was unreachable."),
     "fetch_timeout": (60, "int", "Seconds to download a linked (URL) resource, all redirects included."),
@@ -52,7 +54,8 @@ def options() -> Options:
     return Options(max_bytes=get("max_bytes"), max_rows=get("max_rows"),
                    timeout=float(get("timeout")), max_findings=get("max_findings"),
                    max_group_findings=get("max_group_findings"),
-                   max_columns=get("max_columns"), max_report_bytes=get("max_report_bytes"))
+                   max_columns=get("max_columns"), max_line_bytes=get("max_line_bytes"),
+                   max_report_bytes=get("max_report_bytes"))
 
 
 def queue(bulk: bool) -> str:

@@ -49,6 +49,8 @@ def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     parser.add_argument("--max-bytes", type=int, default=DEFAULTS.max_bytes)
     parser.add_argument("--max-rows", type=int, default=DEFAULTS.max_rows)
     parser.add_argument("--timeout", type=float, default=DEFAULTS.timeout, help="seconds")
+    parser.add_argument("--max-line-bytes", type=int, default=DEFAULTS.max_line_bytes,
+                        help="longest CSV line checked, in bytes")
     parser.add_argument("--max-findings", type=int, default=DEFAULTS.max_findings,
                         help="findings listed in all (0: every one; all are counted in the summary)")
     parser.add_argument("--max-group-findings", type=int, default=None,
@@ -65,7 +67,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if group_limit is None:
         group_limit = 0 if args.max_findings == 0 else DEFAULTS.max_group_findings
     options = Options(max_bytes=args.max_bytes, max_rows=args.max_rows, timeout=args.timeout,
-                      max_findings=args.max_findings, max_group_findings=group_limit)
+                      max_findings=args.max_findings, max_group_findings=group_limit,
+                      max_line_bytes=args.max_line_bytes)
     schema = None if args.schema == "none" else args.schema
     if args.fix:
         return fix_main(args, schema, options)

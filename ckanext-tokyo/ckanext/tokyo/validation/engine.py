@@ -65,6 +65,8 @@ Source = Union[str, "os.PathLike[str]", IO[bytes]]
 # 2020 list as transcribed): a missing required item is an error there.
 VERIFIED = frozenset({"official", "transcribed"})
 
+FIELD_LIMIT_ERROR = "field larger than field limit"  # the csv module's words
+
 # frictionless error types the report names in its own terms.
 FRICTIONLESS_CODES = {
     "blank-label": "tokyo/blank-label",
@@ -230,7 +232,8 @@ class _Run:
         (None when there is nothing to stream); file-wide findings are added."""
         size = os.path.getsize(path)
         self.stats["bytes"] = size
-        self.stats["sha256"] = file_sha256(path)  # which bytes this report is about (the DataStore loader checks it)
+        # Which bytes this report is about (the DataStore loader checks it).
+        self.stats["sha256"], longest = _digest_and_longest_line(path, self.options.max_line_bytes)
         if size == 0:
             self.add("tokyo/empty-file")
             return None
@@ -267,6 +270,12 @@ class _Run:
             self.unreadable(f"broken XLS: {exception}")
             return None
         if not self._columns_fit(widest):
+            return None
+        if fmt == "csv" and longest > self.options.max_line_bytes:
+            # Python's csv and frictionless hold a line whole, several copies
+            # while parsing it: a 60 MB line took 460 MiB before any check ran.
+            self.add("tokyo/limit-line", limit=self.options.max_line_bytes, size=longest)
+            self.readable = False
             return None
         self.on_time()
         table = self._table(path, fmt, sample, schema)
@@ -501,10 +510,15 @@ class _Run:
 
         options, deadline = self.options, self.deadline
         rows = 0
+        # Process-wide (frictionless sets 2 GiB on import): the csv module builds
+        # a cell 4 bytes a character, so one quoted cell spanning a 60 MB file
+        # took 390 MiB.
+        csv.field_size_limit(options.max_line_bytes)
         try:
             resource.open()
         except FrictionlessException as exception:
-            self.unreadable(_detail(exception))
+            if not self._cell_too_long(exception, None):  # met in the rows frictionless samples on opening
+                self.unreadable(_detail(exception))
             return
         try:
             self._errors(e for check in checks for e in check.validate_start())
@@ -523,8 +537,10 @@ class _Run:
                 try:
                     chunk = list(itertools.islice(stream, max(min(step, options.max_rows - rows), 1)))
                 except FrictionlessException as exception:
+                    last = batch[-1].row_number if batch else table.header_row
                     flush()
-                    self._error(exception.error)
+                    if not self._cell_too_long(exception, last + 1):
+                        self._error(exception.error)
                     self.stats["partial"] = True
                     break
                 except (UnicodeDecodeError, csv.Error) as exception:
@@ -556,6 +572,14 @@ class _Run:
             self.stats["rows"] = rows
             self.stats["columns"] = len(table.columns)
             self.stats["header_row"] = table.header_row
+
+    def _cell_too_long(self, exception: FrictionlessException, row: Optional[int]) -> bool:
+        """Report the csv module's cell size limit (frictionless calls it a source error)."""
+        if FIELD_LIMIT_ERROR not in str(exception):
+            return False
+        self.add("tokyo/limit-cell", row, limit=self.options.max_line_bytes)
+        self.stats["partial"] = True
+        return True
 
     def _keep_row(self, row: Any) -> None:
         """Keep the row as written while the report's byte budget has room
@@ -637,6 +661,26 @@ def _line_end_before(path: str, limit: int, encoding: encodings.Encoding) -> int
         stream.seek(start)
         end = stream.read(limit - start).rfind(b"\n")  # in UTF-8 and CP932 0x0A is always a newline
     return start + end + 1 if end >= 0 else limit
+
+
+def _digest_and_longest_line(path: str, limit: int) -> tuple[str, int]:
+    """The file's hex SHA-256 and its longest run of bytes without CR or LF, in one
+    read. The length is exact for runs longer than a read's chunk (the chunk is
+    at most `limit`, so any run over the limit is measured); shorter ones may
+    be given as less than they are."""
+    chunk_size = max(64 * 1024, min(limit, 1024 * 1024))
+    digest = hashlib.sha256()
+    longest = run = 0  # run: bytes since the last line break
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(chunk_size), b""):
+            digest.update(chunk)
+            first = min((i for i in (chunk.find(b"\n"), chunk.find(b"\r")) if i >= 0), default=-1)
+            if first < 0:
+                run += len(chunk)
+                continue
+            longest = max(longest, run + first)
+            run = len(chunk) - max(chunk.rfind(b"\n"), chunk.rfind(b"\r")) - 1
+    return digest.hexdigest(), max(longest, run)
 
 
 def file_sha256(path: str) -> str:

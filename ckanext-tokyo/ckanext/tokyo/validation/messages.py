@@ -90,6 +90,19 @@ MESSAGES: dict[str, Message] = {
         "列数（{count}列）が上限（{limit}列）を超えているため、検査していません。",
         "The table has {count} columns, more than the limit of {limit}; it was not checked.",
         "表を分割するか、不要な列を削除してください。", "Split the table or remove the columns it does not need."),
+    "tokyo/limit-line": Message(
+        ERROR, "行が長すぎる", "Line too long",
+        "改行のない部分が{size}バイトあり、1行の上限（{limit}バイト）を超えているため、検査していません。",
+        "The file has {size} bytes without a line break, more than the limit of {limit} bytes for one line; "
+        "it was not checked.",
+        "行末に改行を入れて1行を1レコードにしてください。",
+        "End every record with a line break, one record per line."),
+    "tokyo/limit-cell": Message(
+        ERROR, "セルが長すぎる", "Cell too long",
+        "{limit}文字を超えるセルがあるため、そのセルから先は検査していません。",
+        "A cell is longer than {limit} characters; nothing from that cell on was checked.",
+        "閉じていない引用符（\"）がないか確認してください。",
+        "Look for a quote (\") that is never closed."),
     "tokyo/limit-report": Message(
         INFO, "レポートのサイズが上限に達した", "Report size limit reached",
         "レポートのサイズが上限（{limit}バイト）に達したため、全{total}件の指摘のうち最初の{listed}件だけを表示しています。",

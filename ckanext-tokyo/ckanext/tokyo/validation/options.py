@@ -13,4 +13,5 @@ class Options:
     max_group_findings: int = 50  # findings listed per rule and column (0: no cap of its own)
     max_xlsx_ratio: int = 200  # unzipped/zipped size of one XLSX part (zip bombs)
     max_columns: int = 2000  # header width; frictionless spends ~10 ms per column opening a table
+    max_line_bytes: int = 1024 * 1024  # longest CSV line (bytes) and cell (characters): both are read whole
     max_report_bytes: int = 1024 * 1024  # findings listed until their JSON reaches this size
