@@ -20,7 +20,6 @@ import ckan.plugins.toolkit as tk
 import ckan.tests.factories as factories
 import ckan.tests.helpers as helpers
 
-from ckanext.tokyo import compat
 from ckanext.tokyo.catalog_validation import jobs
 from ckanext.tokyo.validation.report import EXCERPT
 
@@ -178,7 +177,6 @@ def test_4_a_header_of_150000_columns_is_refused_not_processed(dataset, ckan_con
 # 6. Lost work and leaks
 
 
-@pytest.mark.skipif(compat.CKAN_VERSION < (2, 12), reason="the index retry after a Solr outage is verified on 2.12 only")
 def test_6_a_solr_outage_loses_no_result_and_the_index_catches_up(dataset, tmp_path, ckan_config):
     from ckan.common import config
 

@@ -35,9 +35,13 @@ def validation_db(with_plugins, clean_db, clean_index, migrate_db_for):
     migrate_db_for("tokyo_validation")
 
 
-# CKAN 2.11's package_create indexes the new dataset once more on its own
-# commit (synchronous_search): two writes there, measured and left open.
-@pytest.mark.skipif(compat.CKAN_VERSION < (2, 12), reason="one index write per save is measured on CKAN 2.12")
+# Index writes (each with its Solr commit) of a package_create with resources
+# in stock CKAN: 2.12 indexes once; 2.11 twice on its commit (its
+# modification hook notifies the new dataset, then again as "changed"
+# through its new resources).
+STOCK_WRITES = 1 if compat.CKAN_VERSION >= (2, 12) else 2
+
+
 @pytest.mark.ckan_config("ckan.plugins", PLUGINS)
 @pytest.mark.usefixtures("with_plugins", "validation_db", "clean_queues")
 def test_a_dataset_of_eight_files_is_written_once_and_once_more_by_its_runs(tmp_path, ckan_config, monkeypatch):
@@ -49,7 +53,8 @@ def test_a_dataset_of_eight_files_is_written_once_and_once_more_by_its_runs(tmp_
                                       owner_org=factories.Organization()["id"],
                                       resources=[{"url": f"{server.url}/{n}.csv", "format": "CSV"} for n in range(8)])
         saved = solr_updates()
-        assert saved["adds"] - before["adds"] == 1 and saved["commits"] - before["commits"] <= 1
+        # tokyo_validation adds no write of its own
+        assert saved["adds"] - before["adds"] == STOCK_WRITES and saved["commits"] - before["commits"] <= STOCK_WRITES
 
         ini = derived_ini(tmp_path, ckan_config["__file__"], **{"ckan.plugins": PLUGINS,
                                                                  "ckanext.tokyo.validation.allow_hosts": allow})
@@ -63,7 +68,7 @@ def test_a_dataset_of_eight_files_is_written_once_and_once_more_by_its_runs(tmp_
 
 
 @pytest.mark.ckan_config("ckan.plugins", "activity tokyo_schema tokyo_validation scheming_datasets scheming_organizations")
-@pytest.mark.usefixtures("with_plugins", "validation_db", "clean_queues")
+@pytest.mark.usefixtures("with_plugins", "validation_db", "clean_queues", "cli_plugin_tables")
 def test_bulk_import_writes_each_dataset_once_with_one_commit_and_then_queues_its_runs(cli):
     before = solr_updates()
     result = cli.invoke(ckan, ["tokyo", "import", "--bulk", str(SAMPLE)])

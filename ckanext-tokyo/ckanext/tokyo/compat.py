@@ -17,9 +17,14 @@ Everything else uses the toolkit and the actions, which are the same on both.
   is configured, 2.11 (and 2.12 without it) serves them under
   ``/uploads/group/``.
 * Saving without indexing (bulk loads): 2.12's actions index explicitly
-  unless ``defer_commit``; 2.11 indexes on commit (``synchronous_search``).
+  unless ``defer_commit``; 2.11 indexes on commit (``synchronous_search``),
+  and on the release of a SAVEPOINT too (SQLAlchemy calls the commit hooks
+  for it): ``savepoint`` keeps a save's own savepoint from indexing there.
 * Background jobs: 2.11 pins rq 1.16, 2.12 rq 2, whose started-job registry
   keys jobs by execution; only the worker's public attributes are read.
+  2.12's ``ckan jobs worker`` runs RQ's scheduler (delayed retries, such as
+  the index retry after a Solr outage); 2.11's does not, so there the
+  worker is given one (``worker_with_scheduler``).
 """
 from __future__ import annotations
 
@@ -36,19 +41,20 @@ CKAN_VERSION = tuple(int(part) for part in __import__("ckan").__version__.split(
 
 
 def group_extras(names: Iterable[str] = (), ids: Iterable[str] = (),
-                 organizations_only: bool = True) -> dict[str, dict[str, Any]]:
+                 organizations_only: bool = True, every: bool = False) -> dict[str, dict[str, Any]]:
     """name → {title, name, id, extras} of the active groups with these names
-    or ids, in one or two queries whatever the version."""
+    or ids (or all of them: ``every``), in one or two queries whatever the version."""
     names, ids = sorted({n for n in names if n}), sorted({i for i in ids if i})
-    if not names and not ids:
+    if not names and not ids and not every:
         return {}
     query = model.Session.query(model.Group).filter(model.Group.state == "active")
     if organizations_only:
         query = query.filter(model.Group.is_organization)
-    key = model.Group.name.in_(names) if names else model.Group.id.in_(ids)
-    if names and ids:
-        key = model.Group.name.in_(names) | model.Group.id.in_(ids)
-    query = query.filter(key)
+    if not every:
+        key = model.Group.name.in_(names) if names else model.Group.id.in_(ids)
+        if names and ids:
+            key = model.Group.name.in_(names) | model.Group.id.in_(ids)
+        query = query.filter(key)
     if "_extras" in model.Group.__mapper__.relationships:  # 2.11: a related table
         from sqlalchemy.orm import selectinload
 
@@ -147,6 +153,50 @@ def indexing_deferred() -> Iterator[dict[str, Any]]:
     finally:
         if loaded:
             plugins.load("synchronous_search")
+
+
+def worker_with_scheduler() -> None:
+    """On CKAN 2.11, make ``ckan jobs worker`` run RQ's scheduler as 2.12's does
+    (its ``--no-scheduler`` off): without one, a job retried after an interval
+    stays in the scheduled registry forever. The CLI starts the worker after
+    the plugins are loaded."""
+    if CKAN_VERSION >= (2, 12):
+        return
+    from ckan.lib import jobs
+
+    work = jobs.Worker.work
+    if getattr(work, "with_scheduler", False):
+        return
+
+    def work_with_scheduler(self: Any, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("with_scheduler", True)
+        return work(self, *args, **kwargs)
+
+    # The method, not a subclass: CKAN's Worker.__init__ names its class in super().
+    work_with_scheduler.with_scheduler = True  # type: ignore[attr-defined]
+    jobs.Worker.work = work_with_scheduler
+
+
+@contextlib.contextmanager
+def savepoint() -> Iterator[None]:
+    """A SAVEPOINT inside a dataset save, for work whose failure must not undo
+    the save. On 2.11 its release would index the dataset (uncommitted, and
+    once more on the real commit): the changes CKAN collects for its commit
+    hooks are set aside while it runs (what it changes itself is notified on
+    its release, as before) and given back after it."""
+    if CKAN_VERSION >= (2, 12):
+        with model.Session.begin_nested():
+            yield
+        return
+    session = model.Session()
+    session.flush()  # what the save changed is in the collected changes now
+    pending = session.__dict__.pop("_object_cache", None)
+    try:
+        with model.Session.begin_nested():
+            yield
+    finally:
+        if pending is not None:
+            session._object_cache = pending
 
 
 def rq_worker(name: str, connection: Any) -> Any:

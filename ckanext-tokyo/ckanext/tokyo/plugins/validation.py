@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 
-import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo import bulk
+from ckanext.tokyo import bulk, compat
 from ckanext.tokyo.catalog_validation import (
     actions,
     auth,
@@ -62,6 +61,7 @@ class TokyoValidationPlugin(p.SingletonPlugin, Translation):
     # IConfigurable
     def configure(self, config):
         bulk.on_release(jobs.release_held)  # runs held by a bulk load are queued after it
+        compat.worker_with_scheduler()  # the index retry after a Solr outage is a delayed RQ retry
 
     # IActions / IAuthFunctions
     def get_actions(self):
@@ -136,7 +136,7 @@ class TokyoValidationPlugin(p.SingletonPlugin, Translation):
         if not pkg_dict.get("id"):
             return
         try:
-            with model.Session.begin_nested():
+            with compat.savepoint():
                 resource_status.strip_stored(pkg_dict["id"])
                 jobs.queue_changed(pkg_dict["id"])
         except Exception:
