@@ -329,12 +329,27 @@ def run_validation(resource_id: str, token: Optional[str] = None, force: bool = 
     return finish(resource_id, token, outcome, defer_index=not sync)
 
 
+def storable(value: Any) -> Any:
+    """value with every NUL character shown as ␀: PostgreSQL's text and jsonb
+    hold no NUL, and a report quotes cells and headings as written."""
+    if isinstance(value, str):
+        return value.replace("\x00", NUL_SHOWN) if "\x00" in value else value
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [storable(v) for v in value]
+    return value
+
+
+NUL_SHOWN = "\u2400"  # SYMBOL FOR NULL
+
+
 def _write(row: ResourceValidation, outcome: Outcome) -> None:
-    row.status, row.finished, row.reason = outcome.status, utcnow(), public_reason(outcome.reason)
+    row.status, row.finished, row.reason = outcome.status, utcnow(), storable(public_reason(outcome.reason))
     row.content_hash = outcome.content_hash
     if outcome.report is not None:
         stats = outcome.report.get("stats", {})
-        row.report, row.schema = outcome.report, outcome.schema
+        row.report, row.schema = storable(outcome.report), outcome.schema
         row.errors, row.warnings = stats.get("errors", 0), stats.get("warnings", 0)
         row.counts = stats.get("by_code", {})
     else:
