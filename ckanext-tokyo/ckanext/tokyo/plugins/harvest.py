@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ckan.plugins as p
 
-from ckanext.tokyo.harvest import auth, settings
+from ckanext.tokyo.harvest import auth, queue_connection, settings
 from ckanext.tokyo.harvest.harvesters import TokyoCKANHarvester, TokyoDCATHarvester
 
 __all__ = ["TokyoHarvestPlugin", "TokyoCKANHarvester", "TokyoDCATHarvester"]
@@ -23,6 +23,11 @@ __all__ = ["TokyoHarvestPlugin", "TokyoCKANHarvester", "TokyoDCATHarvester"]
 class TokyoHarvestPlugin(p.SingletonPlugin):
     p.implements(p.IAuthFunctions)
     p.implements(p.IConfigDeclaration)
+    p.implements(p.IConfigurable)
+
+    # IConfigurable: the gather and fetch consumers wait on Redis for as long as it takes
+    def configure(self, config):
+        queue_connection.reads_without_timeout()
 
     # IAuthFunctions
     def get_auth_functions(self):
