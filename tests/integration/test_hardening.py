@@ -232,7 +232,7 @@ def test_6_unreadable_messages_name_no_storage_path(dataset):
 @sync
 def test_6_nul_characters_in_a_file_are_stored_as_a_visible_symbol(dataset):
     # PostgreSQL refuses NUL in jsonb: the run crashed and its result was lost
-    # (206 of the hostile corpus's encoding and random files).
+    # (236 of the hostile corpus's encoding and random files in the catalog's job).
     data = b"\x00" * 7 + "名称,電話番号\r\n施設一,03-1234-5678\r\n施設二,03\x00-1234\r\n".encode()
     resource = upload(dataset["id"], data, "nul.csv")
     run = _run(resource["id"])
