@@ -291,3 +291,12 @@ def test_municipal_source_list_covers_every_local_government_and_syncs(loopback_
     with pytest.raises(ValueError, match="line 2"):
         sources.read(str(bad))
     assert json.loads(json.dumps(shown))  # a plain dict
+
+
+def test_an_idle_consumer_keeps_waiting_past_redis_py_read_timeout():
+    # redis-py 8 (CKAN 2.12) reads with a 5 s timeout: an idle gather or fetch
+    # consumer raised TimeoutError in BLPOP and stopped.
+    connection = queue.get_gather_consumer().redis
+    started = time.monotonic()
+    assert connection.blpop(["tokyo-test-idle-queue"], timeout=7) is None
+    assert time.monotonic() - started >= 6.5
