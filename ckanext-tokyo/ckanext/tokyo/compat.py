@@ -20,6 +20,10 @@ Everything else uses the toolkit and the actions, which are the same on both.
   unless ``defer_commit``; 2.11 indexes on commit (``synchronous_search``),
   and on the release of a SAVEPOINT too (SQLAlchemy calls the commit hooks
   for it): ``savepoint`` keeps a save's own savepoint from indexing there.
+* Indexing a new dataset: 2.11's commit hook notifies a dataset created
+  with resources as new, then again as changed through its new resources,
+  so it is indexed (and committed to Solr) twice; 2.12 indexes it once.
+  ``index_once_per_commit`` skips the second, identical write on 2.11.
 * Background jobs: 2.11 pins rq 1.16, 2.12 rq 2, whose started-job registry
   keys jobs by execution; only the worker's public attributes are read.
   2.12's ``ckan jobs worker`` runs RQ's scheduler (delayed retries, such as
@@ -175,6 +179,35 @@ def worker_with_scheduler() -> None:
     # The method, not a subclass: CKAN's Worker.__init__ names its class in super().
     work_with_scheduler.with_scheduler = True  # type: ignore[attr-defined]
     jobs.Worker.work = work_with_scheduler
+
+
+def index_once_per_commit() -> None:
+    """On CKAN 2.11, notify a dataset created in a commit once (as new), not
+    once more as changed through its new resources: both would index the
+    same ``package_show`` (the session is flushed before either)."""
+    if CKAN_VERSION >= (2, 12):
+        return
+    from ckan.model import modification
+
+    notify_observers = modification.DomainObjectModificationExtension.notify_observers
+    if getattr(notify_observers, "once", False):
+        return
+
+    def notify_once(self: Any, session: Any, method: Any) -> None:
+        created: set = set()
+
+        def notify(entity: Any, operation: Any) -> None:
+            if isinstance(entity, model.Package):
+                if operation == model.DomainObjectOperation.new:
+                    created.add(entity.id)
+                elif operation == model.DomainObjectOperation.changed and entity.id in created:
+                    return
+            method(entity, operation)
+
+        notify_observers(self, session, notify)
+
+    notify_once.once = True  # type: ignore[attr-defined]
+    modification.DomainObjectModificationExtension.notify_observers = notify_once
 
 
 @contextlib.contextmanager

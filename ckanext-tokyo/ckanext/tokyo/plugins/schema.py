@@ -10,7 +10,7 @@ dataset オープンデータ一覧 (``/opendata-list.csv``, ``metadata/opendata
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
-from ckanext.tokyo import cli
+from ckanext.tokyo import cli, compat
 from ckanext.tokyo.metadata import fluent, held_uploads, helpers, opendata_list, search, validators
 from ckanext.tokyo.plugins import Translation
 
@@ -39,6 +39,7 @@ class TokyoSchemaPlugin(p.SingletonPlugin, Translation):
         tk.add_template_directory(config, "../templates")
         tk.add_resource("../assets/search", "tokyo_search")
         tk.add_resource("../metadata/assets", "tokyo_schema")
+        compat.index_once_per_commit()  # CKAN 2.11 indexed a new dataset with resources twice
 
     # IValidators
     def get_validators(self):

@@ -62,6 +62,7 @@ class TokyoValidationPlugin(p.SingletonPlugin, Translation):
     def configure(self, config):
         bulk.on_release(jobs.release_held)  # runs held by a bulk load are queued after it
         compat.worker_with_scheduler()  # the index retry after a Solr outage is a delayed RQ retry
+        compat.index_once_per_commit()  # 2.11 indexed a new dataset with resources twice
 
     # IActions / IAuthFunctions
     def get_actions(self):
