@@ -20,7 +20,8 @@ Solr), stores each file as an upload (feeds as linked resources) and runs
 work horse: the child's max RSS is the worker's peak for that job. Time is
 the child's wall time; the limit of a file is `timeout`, of a feed
 `fetch_timeout` (plus `timeout` when it delivered a file). It prints a table and a JSON summary; exit
-status 1 when a case ran past twice its limit or past --max-rss.
+status 1 when a case ran past twice its limit or past --max-rss, or did not
+end in a final status (a crash, running, pending).
 """
 from __future__ import annotations
 
@@ -215,6 +216,12 @@ def _row(name: str, outcome: str, seconds: float, rss: float, limit: float, size
             "limit_s": limit, "bytes": size}
 
 
+def _terminal(outcome: str) -> bool:
+    """A run that ended in a final status (a refused fetch or upload included),
+    not in a crash, a child that died without reporting, or running/pending."""
+    return outcome.split(" ", 1)[0] in ("success", "failure", "error", "refused")
+
+
 def _progress(klass: str, row: dict[str, Any]) -> None:
     print(f"{klass:15} {row['case'][:40]:40} {row['seconds']:8.2f} s {row['max_rss_mib']:7.1f} MiB  "
           f"{row['outcome'][:60]}", file=sys.stderr, flush=True)
@@ -235,7 +242,8 @@ def _report(results: dict[str, list[dict[str, Any]]], args: argparse.Namespace, 
                                      "peak_case": biggest["case"]}
         print(f"{klass:15} {len(rows):5} {slowest['seconds']:9.2f} s {slowest['limit_s']:6.0f}s {ratio:6.3f} "
               f"{biggest['max_rss_mib']:6.1f} MiB  {slowest['case']} / {biggest['case']}")
-        over += [(klass, r["case"]) for r in rows if r["seconds"] > 2 * r["limit_s"] or r["max_rss_mib"] > args.max_rss]
+        over += [(klass, r["case"]) for r in rows if r["seconds"] > 2 * r["limit_s"] or r["max_rss_mib"] > args.max_rss
+                 or not _terminal(r["outcome"])]
     summary["over_bounds"] = over
     print(json.dumps(summary, ensure_ascii=False, indent=2))
     return 1 if over else 0
