@@ -7,11 +7,12 @@ place its status is stored; see resource_status.py):
     pending  --worker picks it up-->  running  -->  success | failure | error
 
 * ``queue_changed()`` runs inside a dataset save (package_create/_update, and
-  so resource_create/_update too): it writes ``pending`` rows for the
-  resources whose file, URL, format or standard changed, as part of the
-  save's own transaction (no commit of its own, so it works inside 2.12's
-  nested transactions), and the RQ jobs are submitted once that transaction
-  has committed. If Redis is down the save still succeeds: the row stays
+  so resource_create/_update too): it reads the saved resources from the
+  session (``resources.as_saved``, not a second package_show), writes
+  ``pending`` rows for those whose file, URL, format or standard changed, as
+  part of the save's own transaction (no commit of its own, so it works
+  inside 2.12's nested transactions), and the RQ jobs are submitted together
+  once that transaction has committed. If Redis is down the save still succeeds: the row stays
   ``pending`` and ``ckan tokyo validate --pending`` queues it again.
 * ``run_validation()`` (the job) reads the upload or fetches the URL through
   the guarded client, runs the CKAN-free core and stores the result. The
@@ -75,10 +76,8 @@ def queue_changed(package_id: str, resource_id: Optional[str] = None) -> list[st
     never ran. Part of the caller's transaction. Returns the ids queued."""
     if not table_exists():
         return []
-    package = tk.get_action("package_show")(
-        {"ignore_auth": True, "use_cache": False, "for_view": False}, {"id": package_id})
-    candidates = [r for r in package.get("resources") or []
-                  if resource_id in (None, r["id"]) and resources.eligible(r)]
+    package, shown = resources.as_saved(package_id)
+    candidates = [r for r in shown if resource_id in (None, r["id"]) and resources.eligible(r)]
     if not candidates:
         return []
     rows = {row.resource_id: row for row in model.Session.query(ResourceValidation)
@@ -87,13 +86,15 @@ def queue_changed(package_id: str, resource_id: Optional[str] = None) -> list[st
     for resource in candidates:
         row = rows.get(resource["id"])
         if row is None or row.fingerprint != resources.fingerprint(resource, package):
-            enqueue(resource, package, in_save=True)
+            enqueue(resource, package, in_save=True,
+                    row=row or ResourceValidation(resource_id=resource["id"]))
             queued.append(resource["id"])
     return queued
 
 
 def enqueue(resource: dict[str, Any], package: Optional[dict[str, Any]] = None,
-            sync: Optional[bool] = None, in_save: bool = False, force: bool = False) -> ResourceValidation:
+            sync: Optional[bool] = None, in_save: bool = False, force: bool = False,
+            row: Optional[ResourceValidation] = None) -> ResourceValidation:
     """Mark the resource pending and queue (or, in sync mode, run) its validation.
 
     in_save: called inside a dataset save, whose commit is the caller's; a
@@ -101,20 +102,21 @@ def enqueue(resource: dict[str, Any], package: Optional[dict[str, Any]] = None,
     in the storage, right after the save: ``run_deferred``). Otherwise this
     commits, and a sync run happens here.
     force: validate even when the bytes are those of the last run (someone
-    asked for it); otherwise the last result is reused then."""
+    asked for it); otherwise the last result is reused then.
+    row: the resource's row when the caller has read it (a new one if none)."""
     sync = settings.get("run_sync") if sync is None else sync
     token = (SYNC_PREFIX if sync else "") + str(uuid.uuid4())
-    row = model.Session.get(ResourceValidation, resource["id"]) or ResourceValidation(resource_id=resource["id"])
+    if row is None:
+        row = model.Session.get(ResourceValidation, resource["id"]) or ResourceValidation(resource_id=resource["id"])
     row.package_id = resource["package_id"]
     row.status, row.job_id, row.reason = PENDING, token, None
     row.fingerprint = resources.fingerprint(resource, package)
     row.schema = resources.declared_schema(resource, package)
     row.created, row.started, row.finished = utcnow(), None, None
     model.Session.add(row)
-    model.Session.flush()
     if not sync:
         _submit_after_commit(row, token, force)
-    if in_save:
+    if in_save:  # the save's commit (or the next query) writes the row
         if sync:
             _run_in_save(row, resource, package)
         return row
@@ -156,8 +158,9 @@ def _queue_problem() -> Optional[str]:
 
 def _submit_pending(session: Any) -> None:
     session.info.pop(_SUBMIT + "_problem", None)
-    for resource_id, token, force, queue in session.info.pop(_SUBMIT, None) or []:
-        _submit(resource_id, token, force, queue)
+    runs = session.info.pop(_SUBMIT, None)
+    if runs:
+        _submit_many(runs)
 
 
 def _drop_pending(session: Any) -> None:
@@ -167,16 +170,32 @@ def _drop_pending(session: Any) -> None:
 
 
 def _submit(resource_id: str, token: str, force: bool = False, queue: Optional[str] = None) -> bool:
+    return _submit_many([(resource_id, token, force, queue or settings.queue(bulk.active()))]) == 1
+
+
+def _submit_many(runs: list[tuple[str, str, bool, str]]) -> int:
+    """Submit the jobs of (resource id, token, force, queue) runs in one Redis
+    round trip: the jobs ``tk.enqueue_job`` makes (title, timeout, job id = the
+    run's token), for the many runs a dataset save queues. Returns how many."""
+    from ckan.lib import jobs as bg
+
+    by_queue: dict[str, list[Any]] = {}
     try:
-        tk.enqueue_job(run_validation, [resource_id, token, force],
-                       title=f"tokyo_validation {resource_id}",
-                       queue=queue or settings.queue(bulk.active()),
-                       rq_kwargs={"job_id": token, "timeout": settings.job_timeout(),
-                                  "failure_ttl": 7 * 24 * 3600})
-        return True
+        for resource_id, token, force, queue in runs:
+            by_queue.setdefault(queue, []).append(bg.get_queue(queue).prepare_data(
+                run_validation, [resource_id, token, force], job_id=token, timeout=settings.job_timeout(),
+                failure_ttl=7 * 24 * 3600, meta={"title": f"tokyo_validation {resource_id}"}))
+        connection = bg.get_queue(runs[0][3]).connection
+        with connection.pipeline() as pipe:
+            for queue, datas in by_queue.items():
+                bg.get_queue(queue).enqueue_many(datas, pipeline=pipe)
+            pipe.execute()
     except Exception as exception:  # Redis down: the save has succeeded anyway
-        log.warning("validation of resource %s left pending: cannot enqueue (%s)", resource_id, exception)
-        return False
+        log.warning("validation of %d resource(s) left pending: cannot enqueue (%s)", len(runs), exception)
+        return 0
+    for queue, datas in by_queue.items():
+        log.info("queued %d validation run(s) on %s", len(datas), queue)
+    return len(runs)
 
 
 def run_deferred(resource_id: str) -> None:

@@ -95,7 +95,15 @@ def _iso(value: Optional[datetime.datetime]) -> Optional[str]:
     return value.isoformat() if value else None
 
 
+_EXISTS = "tokyo_validation_table_exists"
+
+
 def table_exists() -> bool:
     """False until `ckan db upgrade -p tokyo_validation` has run (or after a
-    test has dropped all tables): the plugin then leaves saves alone."""
-    return sa.inspect(model.Session.connection()).has_table(TABLE)
+    test has dropped all tables): the plugin then leaves saves alone. Once
+    found, remembered for the session (CKAN drops it after each request and
+    with every database reset; a save asks several times)."""
+    session = model.Session()
+    if not session.info.get(_EXISTS):
+        session.info[_EXISTS] = sa.inspect(session.connection()).has_table(TABLE)
+    return session.info[_EXISTS]

@@ -64,7 +64,8 @@ def apply_to_search_results(results: Iterable[dict[str, Any]]) -> None:
 def strip_stored(package_id: str) -> None:
     """Drop status keys that a client sent with a dataset save from the stored
     resources (the resource hooks drop them from resource saves)."""
-    for resource in model.Session.query(model.Resource).filter(model.Resource.package_id == package_id):
+    package = model.Package.get(package_id)  # the save's own object: no query
+    for resource in package.resources_all if package is not None else ():
         extras = resource.extras or {}
         if resources.STATUS_KEY in extras or resources.TIMESTAMP_KEY in extras:
             resource.extras = {k: v for k, v in extras.items()

@@ -4,12 +4,18 @@
 ckanext-validation uses) are not stored on the resource: resource_status.py
 reads them from the validation table whenever a dataset is shown, searched or
 indexed.
+
+The functions here take resource and dataset dicts as ``package_show`` gives
+them; ``as_saved`` gives the same fields from a save in progress.
 """
 from __future__ import annotations
 
 import os
 from typing import Any, Optional
 from urllib.parse import unquote, urlsplit
+
+import ckan.model as model
+from ckan.lib.dictization import model_dictize
 
 from ckanext.tokyo.base import formats, standards
 from ckanext.tokyo.base.values import value_list
@@ -64,3 +70,16 @@ def fingerprint(resource: dict[str, Any], package: Optional[dict[str, Any]] = No
     return "|".join(parts)
 
 
+def as_saved(package_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The dataset's standard and its active resources, as package_show gives
+    them, read from the session inside a save (which has flushed them): what
+    ``eligible`` and ``fingerprint`` read, without validating the whole
+    dataset again for its show. ({}, []) when the dataset is not there."""
+    package = model.Package.get(package_id)
+    if package is None:
+        return {}, []
+    shown = {"id": package.id, "name": package.name, "conforms_to": (package.extras or {}).get("conforms_to")}
+    active = [model_dictize.resource_dictize(resource, {"model": model})
+              for resource in package.resources_all if resource.state == "active"]
+    # in package_show's order (CKAN 2.11 loads the collection unordered)
+    return shown, sorted(active, key=lambda r: r.get("position") or 0)
