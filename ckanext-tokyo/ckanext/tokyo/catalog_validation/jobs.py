@@ -12,8 +12,9 @@ place its status is stored; see resource_status.py):
   ``pending`` rows for those whose file, URL, format or standard changed, as
   part of the save's own transaction (no commit of its own, so it works
   inside 2.12's nested transactions), and the RQ jobs are submitted together
-  once that transaction has committed. If Redis is down the save still succeeds: the row stays
-  ``pending`` and ``ckan tokyo validate --pending`` queues it again.
+  once that transaction has committed. If Redis is down the save still
+  succeeds: the row stays ``pending`` and ``ckan tokyo validate --pending``
+  queues it again.
 * ``run_validation()`` (the job) reads the upload or fetches the URL through
   the guarded client, runs the CKAN-free core and stores the result. The
   dataset is reindexed once, by the last of its runs to finish. A file whose
@@ -76,8 +77,8 @@ def queue_changed(package_id: str, resource_id: Optional[str] = None) -> list[st
     never ran. Part of the caller's transaction. Returns the ids queued."""
     if not table_exists():
         return []
-    package, shown = resources.as_saved(package_id)
-    candidates = [r for r in shown if resource_id in (None, r["id"]) and resources.eligible(r)]
+    package, saved = resources.as_saved(package_id)
+    candidates = [r for r in saved if resource_id in (None, r["id"]) and resources.eligible(r)]
     if not candidates:
         return []
     rows = {row.resource_id: row for row in model.Session.query(ResourceValidation)
